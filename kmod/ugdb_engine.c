@@ -1,0 +1,467 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ugdb_engine.c - the gdb stub's engine: attaching to a process, what its
+ * threads report, and turning that into all-stop stop replies.
+ */
+#include <linux/binfmts.h>
+#include <linux/pid.h>
+#include <linux/ptrace.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/slab.h>
+#include <asm/debugreg.h>
+#include <asm/trapnr.h>
+
+#include "ugdb.h"
+
+/* How long gdb's side waits for a thread to stop (emulated CPUs are slow). */
+#define UGDB_STOP_TIMEOUT	(5 * HZ)
+#define UGDB_EVENTS	(UTRACE_EVENT(QUIESCE) | UTRACE_EVENT(EXEC) | \
+			 UTRACE_EVENT(EXIT) | UTRACE_EVENT(TRAP))
+
+void ugdb_session_event(struct ugdb_session *sess)
+{
+	atomic_inc(&sess->events);
+	wake_up_interruptible_all(&sess->wq);
+}
+
+/* --- callbacks: in the debugged task, never take sess->mutex --- */
+
+static u32 ugdb_report_quiesce(u32 action, struct utrace_engine *engine,
+			       unsigned long event)
+{
+	struct ugdb_thread *t = engine->data;
+	struct ugdb_session *sess = t->sess;
+	unsigned long flags;
+	u32 ret;
+
+	spin_lock_irqsave(&sess->lock, flags);
+	if (t->want_stop || t->event_sig)
+		ret = UTRACE_STOP;
+	else
+		ret = t->stepping ? UTRACE_SINGLESTEP : UTRACE_RESUME;
+	spin_unlock_irqrestore(&sess->lock, flags);
+	if (ret == UTRACE_STOP)
+		ugdb_session_event(sess);
+	return ret;
+}
+
+static void ugdb_thread_gone(struct ugdb_thread *t, long code);
+
+/* Record that @t stopped by itself; the stop reply is built later. */
+static u32 ugdb_thread_event(struct ugdb_thread *t, int sig,
+			     enum rsp_stop_reason reason)
+{
+	struct ugdb_session *sess = t->sess;
+	unsigned long flags;
+
+	spin_lock_irqsave(&sess->lock, flags);
+	t->event_sig = sig;
+	t->event_reason = reason;
+	t->stepping = false;
+	spin_unlock_irqrestore(&sess->lock, flags);
+	ugdb_session_event(sess);
+	return UTRACE_STOP;
+}
+
+static u32 ugdb_report_exec(u32 action, struct utrace_engine *engine,
+			    const struct linux_binprm *bprm)
+{
+	struct ugdb_thread *t = engine->data;
+	struct ugdb_session *sess = t->sess;
+
+	/*
+	 * A set-user-ID (or otherwise privileged) exec ends the engine, as it
+	 * would end ptrace's power over the task.
+	 */
+	if (bprm->secureexec) {
+		pr_info("ugdb: pid %d exec'd a privileged program: detached\n",
+			t->tid);
+		ugdb_thread_gone(t, 0);
+		return UTRACE_DETACH;
+	}
+	if (!READ_ONCE(sess->exec_pending))
+		return UTRACE_RESUME;
+	WRITE_ONCE(sess->exec_pending, false);
+	return ugdb_thread_event(t, SIGTRAP, RSP_REASON_NONE);
+}
+
+static u32 ugdb_report_trap(u32 action, struct utrace_engine *engine,
+			    struct pt_regs *regs, int trapnr,
+			    unsigned long *dr6)
+{
+	struct ugdb_thread *t = engine->data;
+	struct ugdb_session *sess = t->sess;
+
+	if (trapnr == X86_TRAP_BP) {
+		/* regs->ip is past the int3 */
+		if (!ugdb_is_bp(sess, current->mm, regs->ip - 1))
+			return UTRACE_RESUME_MAX;
+		regs->ip -= 1;
+		return ugdb_thread_event(t, SIGTRAP, RSP_REASON_SWBREAK);
+	}
+	if (trapnr == X86_TRAP_DB && READ_ONCE(t->stepping) &&
+	    (*dr6 & DR_STEP)) {
+		*dr6 &= ~DR_STEP;
+		return ugdb_thread_event(t, SIGTRAP, RSP_REASON_STEP);
+	}
+	return UTRACE_RESUME_MAX;
+}
+
+/* @t is gone for good (exited, or out of reach); @code as for wait(). */
+static void ugdb_thread_gone(struct ugdb_thread *t, long code)
+{
+	struct ugdb_session *sess = t->sess;
+	struct ugdb_thread *other;
+	unsigned long flags;
+	bool all = true;
+
+	spin_lock_irqsave(&sess->lock, flags);
+	t->exited = true;
+	t->event_sig = 0;
+	sess->exit_code = code;
+	list_for_each_entry(other, &sess->threads, node)
+		all &= other->exited;
+	if (all)
+		sess->process_gone = true;
+	spin_unlock_irqrestore(&sess->lock, flags);
+	ugdb_session_event(sess);
+}
+
+static u32 ugdb_report_exit(u32 action, struct utrace_engine *engine,
+			    long code)
+{
+	ugdb_thread_gone(engine->data, code);
+	return UTRACE_RESUME;
+}
+
+const struct utrace_engine_ops ugdb_engine_ops = {
+	.report_quiesce = ugdb_report_quiesce,
+	.report_exec = ugdb_report_exec,
+	.report_trap = ugdb_report_trap,
+	.report_exit = ugdb_report_exit,
+};
+
+/* --- gdb's side: called with sess->mutex held --- */
+
+struct ugdb_thread *ugdb_find_thread(struct ugdb_session *sess, int tid)
+{
+	struct ugdb_thread *t;
+
+	list_for_each_entry(t, &sess->threads, node) {
+		if (t->exited)
+			continue;
+		if (tid <= 0 || t->tid == tid)
+			return t;
+	}
+	return NULL;
+}
+
+static int ugdb_add_thread(struct ugdb_session *sess,
+			   struct task_struct *task)
+{
+	struct ugdb_thread *t;
+	unsigned long flags;
+	int ret;
+
+	t = kzalloc(sizeof(*t), GFP_KERNEL);
+	if (!t)
+		return -ENOMEM;
+	t->sess = sess;
+	t->task = task;
+	t->tid = task_pid_vnr(task);
+	get_task_struct(task);
+	/* in the list before the engine can report anything */
+	spin_lock_irqsave(&sess->lock, flags);
+	list_add_tail(&t->node, &sess->threads);
+	spin_unlock_irqrestore(&sess->lock, flags);
+
+	t->engine = utrace_attach_task(task, UTRACE_ATTACH_CREATE |
+				       UTRACE_ATTACH_EXCLUSIVE |
+				       UTRACE_ATTACH_MATCH_OPS,
+				       &ugdb_engine_ops, t);
+	if (IS_ERR(t->engine)) {
+		ret = PTR_ERR(t->engine);
+		spin_lock_irqsave(&sess->lock, flags);
+		list_del(&t->node);
+		spin_unlock_irqrestore(&sess->lock, flags);
+		put_task_struct(task);
+		kfree(t);
+		return ret == -EEXIST ? -EBUSY : ret;
+	}
+	utrace_set_events(task, t->engine, UGDB_EVENTS);
+	return 0;
+}
+
+static void ugdb_free_thread(struct ugdb_session *sess, struct ugdb_thread *t)
+{
+	unsigned long flags;
+
+	utrace_control(t->task, t->engine, UTRACE_DETACH);
+	utrace_barrier(t->task, t->engine);
+	utrace_engine_put(t->engine);
+	spin_lock_irqsave(&sess->lock, flags);
+	list_del(&t->node);
+	spin_unlock_irqrestore(&sess->lock, flags);
+	put_task_struct(t->task);
+	kfree(t);
+}
+
+static bool ugdb_all_exited(struct ugdb_session *sess)
+{
+	struct ugdb_thread *t;
+	unsigned long flags;
+	bool all = true;
+
+	spin_lock_irqsave(&sess->lock, flags);
+	list_for_each_entry(t, &sess->threads, node)
+		all &= t->exited;
+	spin_unlock_irqrestore(&sess->lock, flags);
+	return all;
+}
+
+/*
+ * Let go of the process: remove our breakpoints while it is still held,
+ * kill it if asked (and wait for it to die), then detach every engine,
+ * which resumes the threads nobody else holds.
+ */
+void ugdb_forget_process(struct ugdb_session *sess, bool kill)
+{
+	struct ugdb_thread *t, *next;
+
+	t = ugdb_find_thread(sess, 0);
+	if (t)
+		ugdb_remove_all_bps(sess, t->task);
+	sess->nr_bps = 0;
+	if (kill && t) {
+		send_sig_info(SIGKILL, SEND_SIG_PRIV, t->task);
+		wait_event_timeout(sess->wq, ugdb_all_exited(sess),
+				   UGDB_STOP_TIMEOUT);
+	}
+	list_for_each_entry_safe(t, next, &sess->threads, node)
+		ugdb_free_thread(sess, t);
+	sess->pid = 0;
+	sess->launched = false;
+	sess->exec_pending = false;
+	sess->process_gone = false;
+	sess->interrupting = false;
+	sess->bp_mm = NULL;
+}
+
+/* Ask every live thread to stop and wait until they have. */
+int ugdb_stop_all(struct ugdb_session *sess)
+{
+	struct ugdb_thread *t;
+	unsigned long flags;
+	int ret = 0, err;
+
+	list_for_each_entry(t, &sess->threads, node) {
+		spin_lock_irqsave(&sess->lock, flags);
+		t->want_stop = true;
+		spin_unlock_irqrestore(&sess->lock, flags);
+		if (!t->exited)
+			utrace_control(t->task, t->engine, UTRACE_STOP);
+	}
+	list_for_each_entry(t, &sess->threads, node) {
+		if (t->exited)
+			continue;
+		err = utrace_prepare_examine(t->task, UGDB_STOP_TIMEOUT);
+		if (err && err != -ESRCH && !ret)
+			ret = err;
+	}
+	return ret;
+}
+
+int ugdb_attach_process(struct ugdb_session *sess, pid_t pid)
+{
+	struct task_struct *leader, *task, **tasks;
+	int i, n = 0, max = 1024, ret;
+
+	if (sess->pid)
+		return -EBUSY;
+	if (pid <= 0)
+		return -ESRCH;
+	leader = get_pid_task(find_vpid(pid), PIDTYPE_TGID);
+	if (!leader)
+		return -ESRCH;
+	ret = ugdb_may_attach(sess, leader);
+	if (ret)
+		goto out_leader;
+	tasks = kcalloc(max, sizeof(*tasks), GFP_KERNEL);
+	ret = -ENOMEM;
+	if (!tasks)
+		goto out_leader;
+	rcu_read_lock();
+	for_each_thread(leader, task) {
+		if (n == max)
+			break;
+		get_task_struct(task);
+		tasks[n++] = task;
+	}
+	rcu_read_unlock();
+
+	ret = 0;
+	for (i = 0; i < n; i++) {
+		int err = ugdb_add_thread(sess, tasks[i]);
+
+		/* a thread exiting meanwhile is simply not there */
+		if (err && err != -ESRCH && !ret)
+			ret = err;
+		put_task_struct(tasks[i]);
+	}
+	kfree(tasks);
+	if (!ret && list_empty(&sess->threads))
+		ret = -ESRCH;
+	if (ret) {
+		ugdb_forget_process(sess, false);
+		goto out_leader;
+	}
+	sess->pid = task_tgid_vnr(leader);
+	ret = ugdb_stop_all(sess);
+	if (ret) {
+		ugdb_forget_process(sess, false);
+		goto out_leader;
+	}
+	/* like gdbserver: an attach is reported as a SIGTRAP stop */
+	sess->stop_sig = SIGTRAP;
+	sess->stop_tid = sess->pid;
+	sess->stop_reason = RSP_REASON_NONE;
+out_leader:
+	put_task_struct(leader);
+	return ret;
+}
+
+int ugdb_traceme(struct ugdb_session *sess)
+{
+	int ret;
+
+	if (sess->pid)
+		return -EBUSY;
+	ret = ugdb_add_thread(sess, current);
+	if (ret)
+		return ret;
+	sess->pid = task_tgid_vnr(current);
+	sess->launched = true;
+	sess->exec_pending = true;
+	ugdb_session_event(sess);
+	return 0;
+}
+
+/* Take the oldest unreported event of a stopped thread, if any. */
+static struct ugdb_thread *ugdb_take_event(struct ugdb_session *sess)
+{
+	struct ugdb_thread *t, *found = NULL;
+	unsigned long flags;
+
+	spin_lock_irqsave(&sess->lock, flags);
+	list_for_each_entry(t, &sess->threads, node) {
+		if (t->event_sig && !t->exited) {
+			found = t;
+			break;
+		}
+	}
+	if (found) {
+		sess->stop_sig = found->event_sig;
+		sess->stop_reason = found->event_reason;
+		sess->stop_tid = found->tid;
+		found->event_sig = 0;
+	}
+	spin_unlock_irqrestore(&sess->lock, flags);
+	return found;
+}
+
+static void ugdb_exit_stop(struct ugdb_session *sess, struct rsp_stop *stop)
+{
+	long code = sess->exit_code;
+
+	stop->pid = sess->pid;
+	if (code & 0x7f) {
+		stop->kind = RSP_STOP_KILLED;
+		stop->sig = code & 0x7f;
+	} else {
+		stop->kind = RSP_STOP_EXITED;
+		stop->status = (code >> 8) & 0xff;
+	}
+}
+
+/* Fill @stop with the current stop state, for '?' and the pump. */
+void ugdb_stop_state(struct ugdb_session *sess, struct rsp_stop *stop)
+{
+	memset(stop, 0, sizeof(*stop));
+	if (!sess->pid)
+		return;
+	if (sess->process_gone) {
+		ugdb_exit_stop(sess, stop);
+		return;
+	}
+	stop->kind = RSP_STOP_SIGNAL;
+	stop->pid = sess->pid;
+	stop->tid = sess->stop_tid;
+	stop->sig = sess->stop_sig;
+	stop->reason = sess->stop_reason;
+	if (!ugdb_find_thread(sess, stop->tid)) {
+		struct ugdb_thread *t = ugdb_find_thread(sess, 0);
+
+		stop->tid = t ? t->tid : sess->pid;
+	}
+}
+
+/*
+ * While gdb waits for a stop: report the process's end, or an event of
+ * one of its threads once every thread is stopped (all-stop).
+ */
+void ugdb_pump(struct ugdb_session *sess)
+{
+	struct rsp_stop stop;
+
+	if (!sess->pid || !sess->rsp->running)
+		return;
+	if (sess->process_gone) {
+		ugdb_stop_state(sess, &stop);
+		ugdb_forget_process(sess, false);
+		rsp_session_stop(sess->rsp, &stop);
+		return;
+	}
+	if (!ugdb_take_event(sess)) {
+		if (!sess->interrupting)
+			return;
+		sess->stop_sig = SIGINT;
+		sess->stop_reason = RSP_REASON_NONE;
+		sess->stop_tid = sess->pid;
+	}
+	sess->interrupting = false;
+	ugdb_stop_all(sess);
+	if (sess->process_gone) {
+		ugdb_pump(sess);
+		return;
+	}
+	ugdb_stop_state(sess, &stop);
+	rsp_session_stop(sess->rsp, &stop);
+}
+
+/* UGDB_IOC_WAIT_STOP: see uapi/ugdb.h.  Called without the mutex. */
+int ugdb_wait_stop(struct ugdb_session *sess)
+{
+	int ret;
+
+	ret = wait_event_interruptible(sess->wq, READ_ONCE(sess->pid) &&
+				       (!READ_ONCE(sess->exec_pending) ||
+					READ_ONCE(sess->process_gone)));
+	if (ret)
+		return ret;
+	mutex_lock(&sess->mutex);
+	if (!sess->pid) {
+		ret = -ECHILD;
+	} else if (sess->process_gone) {
+		ugdb_forget_process(sess, false);
+		ret = -ECHILD;
+	} else {
+		ugdb_take_event(sess);
+		ugdb_stop_all(sess);
+		ret = sess->process_gone ? -ECHILD : sess->pid;
+		if (ret < 0)
+			ugdb_forget_process(sess, false);
+	}
+	mutex_unlock(&sess->mutex);
+	return ret;
+}

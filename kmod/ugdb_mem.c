@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ugdb_mem.c - the debugged process's memory, and the software
+ * breakpoints (int3) the stub places in it.
+ *
+ * Memory goes through access_process_vm() with FOLL_FORCE, as ptrace
+ * does, so read-only text can be patched.  Breakpoints are the stub's own:
+ * gdb never sees the 0xcc bytes (reads show the saved original byte) and
+ * a write over a breakpoint updates the saved byte and keeps the int3.
+ */
+#include <linux/mm.h>
+#include <linux/sched/mm.h>
+#include <linux/string.h>
+
+#include "ugdb.h"
+
+#define INT3	0xcc
+
+static long raw_access(struct task_struct *task, u64 addr, void *buf,
+		       u32 len, unsigned int gup)
+{
+	long n;
+
+	if (!len)
+		return 0;
+	if (addr + len < addr || addr >= TASK_SIZE_MAX)
+		return -EIO;
+	n = access_process_vm(task, addr, buf, len, FOLL_FORCE | gup);
+	return n > 0 ? n : -EIO;
+}
+
+static int bp_index(struct ugdb_session *sess, u64 addr)
+{
+	int i;
+
+	for (i = 0; i < sess->nr_bps; i++)
+		if (sess->bps[i].addr == addr)
+			return i;
+	return -1;
+}
+
+long ugdb_read_mem(struct ugdb_session *sess, struct task_struct *task,
+		   u64 addr, u8 *buf, u32 len)
+{
+	long n = raw_access(task, addr, buf, len, 0);
+	unsigned long flags;
+	int i;
+
+	if (n <= 0)
+		return n;
+	spin_lock_irqsave(&sess->lock, flags);
+	for (i = 0; i < sess->nr_bps; i++) {
+		u64 a = sess->bps[i].addr;
+
+		if (a >= addr && a < addr + n)
+			buf[a - addr] = sess->bps[i].orig;
+	}
+	spin_unlock_irqrestore(&sess->lock, flags);
+	return n;
+}
+
+long ugdb_write_mem(struct ugdb_session *sess, struct task_struct *task,
+		    u64 addr, const u8 *buf, u32 len)
+{
+	u32 done = 0;
+
+	/*
+	 * Write in pieces around breakpoints: the bytes under them go to
+	 * the saved copy, the int3 stays in memory.
+	 */
+	while (done < len) {
+		u64 a = addr + done;
+		int i = bp_index(sess, a);
+		u32 chunk = 1;
+		long n;
+
+		if (i >= 0) {
+			unsigned long flags;
+
+			spin_lock_irqsave(&sess->lock, flags);
+			sess->bps[i].orig = buf[done];
+			spin_unlock_irqrestore(&sess->lock, flags);
+			done++;
+			continue;
+		}
+		while (done + chunk < len && bp_index(sess, a + chunk) < 0)
+			chunk++;
+		n = raw_access(task, a, (void *)(buf + done), chunk,
+			       FOLL_WRITE);
+		if (n < 0)
+			return done ? done : n;
+		done += n;
+		if (n < chunk)
+			break;
+	}
+	return done;
+}
+
+bool ugdb_is_bp(struct ugdb_session *sess, struct mm_struct *mm, u64 addr)
+{
+	unsigned long flags;
+	bool found;
+
+	spin_lock_irqsave(&sess->lock, flags);
+	found = sess->bp_mm == mm && bp_index(sess, addr) >= 0;
+	spin_unlock_irqrestore(&sess->lock, flags);
+	return found;
+}
+
+int ugdb_insert_bp(struct ugdb_session *sess, struct task_struct *task,
+		   u64 addr)
+{
+	struct mm_struct *mm;
+	unsigned long flags;
+	u8 orig, int3 = INT3;
+	long n;
+
+	if (bp_index(sess, addr) >= 0)
+		return 0;
+	if (sess->nr_bps == RSP_MAX_BREAKPOINTS)
+		return -ENOSPC;
+	n = raw_access(task, addr, &orig, 1, 0);
+	if (n < 0)
+		return n;
+	mm = get_task_mm(task);
+	if (!mm)
+		return -ESRCH;
+	/* record first: a thread may hit it the moment it is written */
+	spin_lock_irqsave(&sess->lock, flags);
+	sess->bp_mm = mm;
+	sess->bps[sess->nr_bps].addr = addr;
+	sess->bps[sess->nr_bps].orig = orig;
+	sess->nr_bps++;
+	spin_unlock_irqrestore(&sess->lock, flags);
+	mmput(mm);
+	n = raw_access(task, addr, &int3, 1, FOLL_WRITE);
+	if (n < 0) {
+		spin_lock_irqsave(&sess->lock, flags);
+		sess->nr_bps--;
+		spin_unlock_irqrestore(&sess->lock, flags);
+		return n;
+	}
+	return 0;
+}
+
+int ugdb_remove_bp(struct ugdb_session *sess, struct task_struct *task,
+		   u64 addr)
+{
+	int i = bp_index(sess, addr);
+	unsigned long flags;
+	u8 orig;
+	long n;
+
+	if (i < 0)
+		return -ENOENT;
+	orig = sess->bps[i].orig;
+	n = raw_access(task, addr, &orig, 1, FOLL_WRITE);
+	/*
+	 * Forget it even when the write failed (the mapping went away):
+	 * there is nothing left to restore.  Threads that already hit it
+	 * are stopped, so no trap on it is in flight.
+	 */
+	spin_lock_irqsave(&sess->lock, flags);
+	sess->bps[i] = sess->bps[--sess->nr_bps];
+	spin_unlock_irqrestore(&sess->lock, flags);
+	return n < 0 ? n : 0;
+}
+
+void ugdb_remove_all_bps(struct ugdb_session *sess, struct task_struct *task)
+{
+	while (sess->nr_bps)
+		ugdb_remove_bp(sess, task, sess->bps[sess->nr_bps - 1].addr);
+}

@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ugdb_regs.c - a stopped task's registers, by the number of the x86-64
+ * target description (protocol/rsp_amd64.h), through the regsets ptrace
+ * and core dumps use: NT_PRSTATUS (struct user_regs_struct) and
+ * NT_PRFPREG (the 512-byte fxsave image).
+ *
+ * The task must be stopped and off its CPU (utrace_prepare_examine): its
+ * user registers are then in pt_regs and its FPU state in memory.
+ */
+#include <linux/elf.h>
+#include <linux/regset.h>
+#include <linux/sched.h>
+#include <linux/string.h>
+#include <asm/user.h>
+
+#include "ugdb.h"
+
+/* gdb regnum 0..23 and 57..59 -> slot in struct user_regs_struct */
+#define UREG(f)	(offsetof(struct user_regs_struct, f) / sizeof(unsigned long))
+static const unsigned char gp_slot[24] = {
+	UREG(ax), UREG(bx), UREG(cx), UREG(dx), UREG(si), UREG(di),
+	UREG(bp), UREG(sp), UREG(r8), UREG(r9), UREG(r10), UREG(r11),
+	UREG(r12), UREG(r13), UREG(r14), UREG(r15), UREG(ip), UREG(flags),
+	UREG(cs), UREG(ss), UREG(ds), UREG(es), UREG(fs), UREG(gs),
+};
+
+#define REG_RIP		16
+#define REG_EFLAGS	17
+#define REG_GS		23
+#define REG_ST0		24
+#define REG_FCTRL	32
+#define REG_FOP		39
+#define REG_XMM0	40
+#define REG_MXCSR	56
+#define REG_ORIG_RAX	57
+#define REG_FS_BASE	58
+#define REG_GS_BASE	59
+
+static const struct user_regset *find_regset(struct task_struct *task,
+					     unsigned int note)
+{
+	const struct user_regset_view *view = task_user_regset_view(task);
+	unsigned int i;
+
+	for (i = 0; i < view->n; i++)
+		if (view->regsets[i].core_note_type == note)
+			return &view->regsets[i];
+	return NULL;
+}
+
+static int get_regset(struct task_struct *task, unsigned int note,
+		      void *buf, unsigned int size)
+{
+	const struct user_regset *rs = find_regset(task, note);
+	int ret;
+
+	if (!rs)
+		return -EIO;
+	ret = regset_get(task, rs, size, buf);
+	return ret < 0 ? ret : 0;
+}
+
+static int set_regset(struct task_struct *task, unsigned int note,
+		      const void *buf, unsigned int size)
+{
+	const struct user_regset *rs = find_regset(task, note);
+
+	if (!rs || !rs->set)
+		return -EIO;
+	return rs->set(task, rs, 0, size, buf, NULL);
+}
+
+/* Where gdb register @regno lives: a GP slot, or an fxsave offset. */
+static int reg_place(int regno, bool *gp, unsigned int *off)
+{
+	*gp = true;
+	if (regno >= 0 && regno < 24) {
+		*off = gp_slot[regno];
+		return (regno >= REG_EFLAGS) ? 4 : 8;
+	}
+	if (regno == REG_ORIG_RAX) {
+		*off = UREG(orig_ax);
+		return 8;
+	}
+	if (regno == REG_FS_BASE || regno == REG_GS_BASE) {
+		*off = regno == REG_FS_BASE ? UREG(fs_base) : UREG(gs_base);
+		return 8;
+	}
+	*gp = false;
+	if (regno >= REG_ST0 && regno < REG_FCTRL) {
+		*off = offsetof(struct user_i387_struct, st_space) +
+		       (regno - REG_ST0) * 16;
+		return 10;
+	}
+	if (regno >= REG_XMM0 && regno < REG_MXCSR) {
+		*off = offsetof(struct user_i387_struct, xmm_space) +
+		       (regno - REG_XMM0) * 16;
+		return 16;
+	}
+	if (regno == REG_MXCSR) {
+		*off = offsetof(struct user_i387_struct, mxcsr);
+		return 4;
+	}
+	if (regno >= REG_FCTRL && regno <= REG_FOP)
+		return 4;	/* the x87 control registers, below */
+	return -ENOENT;
+}
+
+/*
+ * gdb's ftag is the full x87 tag word; fxsave keeps one "not empty" bit
+ * per register.  Rebuild the two-bit tags from the register contents.
+ */
+static u32 full_ftag(const struct user_i387_struct *fx)
+{
+	unsigned int top = (fx->swd >> 11) & 7, i;
+	u32 tag = 0;
+
+	for (i = 0; i < 8; i++) {
+		const u8 *st = (const u8 *)fx->st_space +
+			       ((i - top) & 7) * 16;
+		u16 exp = st[8] | (st[9] << 8);
+		u64 mant;
+		u32 t;
+
+		memcpy(&mant, st, 8);
+		if (!(fx->twd & (1 << i)))
+			t = 3;				/* empty */
+		else if ((exp & 0x7fff) == 0x7fff)
+			t = 2;				/* NaN, infinity */
+		else if ((exp & 0x7fff) == 0)
+			t = mant ? 2 : 1;		/* denormal / zero */
+		else
+			t = (mant >> 63) ? 0 : 2;	/* valid / unnormal */
+		tag |= t << (2 * i);
+	}
+	return tag;
+}
+
+static u32 x87_ctl_get(const struct user_i387_struct *fx, int regno)
+{
+	const u32 *w = (const u32 *)fx;
+
+	switch (regno - REG_FCTRL) {
+	case 0: return fx->cwd;
+	case 1: return fx->swd;
+	case 2: return full_ftag(fx);
+	case 3: return w[3] & 0xffff;		/* fiseg: rip bits 32.. */
+	case 4: return w[2];			/* fioff */
+	case 5: return w[5] & 0xffff;		/* foseg */
+	case 6: return w[4];			/* fooff */
+	default: return fx->fop & 0x7ff;	/* fop */
+	}
+}
+
+static void x87_ctl_set(struct user_i387_struct *fx, int regno, u32 v)
+{
+	u32 *w = (u32 *)fx;
+	unsigned int i;
+
+	switch (regno - REG_FCTRL) {
+	case 0: fx->cwd = v; break;
+	case 1: fx->swd = v; break;
+	case 2:	/* back to one bit per register: empty or not */
+		fx->twd = 0;
+		for (i = 0; i < 8; i++)
+			if (((v >> (2 * i)) & 3) != 3)
+				fx->twd |= 1 << i;
+		break;
+	case 3: w[3] = (w[3] & ~0xffffu) | (v & 0xffff); break;
+	case 4: w[2] = v; break;
+	case 5: w[5] = (w[5] & ~0xffffu) | (v & 0xffff); break;
+	case 6: w[4] = v; break;
+	default: fx->fop = v & 0x7ff; break;
+	}
+}
+
+int ugdb_read_reg(struct task_struct *task, int regno, u8 *buf)
+{
+	struct user_regs_struct gp;
+	struct user_i387_struct fx;
+	unsigned int off;
+	bool is_gp;
+	int size, ret;
+
+	size = reg_place(regno, &is_gp, &off);
+	if (size < 0)
+		return size;
+	if (is_gp) {
+		ret = get_regset(task, NT_PRSTATUS, &gp, sizeof(gp));
+		if (ret)
+			return ret;
+		memcpy(buf, (unsigned long *)&gp + off, size);
+		return size;
+	}
+	ret = get_regset(task, NT_PRFPREG, &fx, sizeof(fx));
+	if (ret)
+		return ret;
+	if (regno >= REG_FCTRL && regno <= REG_FOP) {
+		u32 v = x87_ctl_get(&fx, regno);
+
+		memcpy(buf, &v, 4);
+	} else {
+		memcpy(buf, (u8 *)&fx + off, size);
+	}
+	return size;
+}
+
+int ugdb_write_reg(struct task_struct *task, int regno, const u8 *buf)
+{
+	struct user_regs_struct gp;
+	struct user_i387_struct fx;
+	unsigned long val = 0;
+	unsigned int off;
+	bool is_gp;
+	int size, ret;
+
+	size = reg_place(regno, &is_gp, &off);
+	if (size < 0)
+		return size;
+	if (is_gp) {
+		ret = get_regset(task, NT_PRSTATUS, &gp, sizeof(gp));
+		if (ret)
+			return ret;
+		memcpy(&val, buf, size);
+		((unsigned long *)&gp)[off] = val;
+		ret = set_regset(task, NT_PRSTATUS, &gp, sizeof(gp));
+		return ret ? ret : size;
+	}
+	ret = get_regset(task, NT_PRFPREG, &fx, sizeof(fx));
+	if (ret)
+		return ret;
+	if (regno >= REG_FCTRL && regno <= REG_FOP) {
+		u32 v;
+
+		memcpy(&v, buf, 4);
+		x87_ctl_set(&fx, regno, v);
+	} else {
+		memcpy((u8 *)&fx + off, buf, size);
+	}
+	ret = set_regset(task, NT_PRFPREG, &fx, sizeof(fx));
+	return ret ? ret : size;
+}

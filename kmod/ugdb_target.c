@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ugdb_target.c - the target operations the RSP engine (protocol/) calls,
+ * served on the session's engines.  All run with sess->mutex held.
+ */
+#include <linux/sched/signal.h>
+#include <linux/string.h>
+
+#include "ugdb.h"
+
+#define UGDB_EXAMINE_TIMEOUT	(5 * HZ)
+
+static struct ugdb_thread *thread_of(struct ugdb_session *sess, int tid)
+{
+	return sess->pid ? ugdb_find_thread(sess, tid) : NULL;
+}
+
+/* A thread whose registers may be touched now: stopped and off CPU. */
+static struct ugdb_thread *stopped_thread(struct ugdb_session *sess, int tid,
+					  int *err)
+{
+	struct ugdb_thread *t = thread_of(sess, tid);
+
+	*err = -ESRCH;
+	if (!t)
+		return NULL;
+	*err = utrace_prepare_examine(t->task, UGDB_EXAMINE_TIMEOUT);
+	return *err ? NULL : t;
+}
+
+static int op_attach(void *target, int pid)
+{
+	return ugdb_attach_process(target, pid);
+}
+
+static int op_detach(void *target, int pid)
+{
+	struct ugdb_session *sess = target;
+
+	if (!sess->pid || (pid > 0 && pid != sess->pid))
+		return -ESRCH;
+	ugdb_forget_process(sess, false);
+	return 0;
+}
+
+static int op_kill(void *target, int pid)
+{
+	struct ugdb_session *sess = target;
+
+	if (!sess->pid || (pid > 0 && pid != sess->pid))
+		return -ESRCH;
+	ugdb_forget_process(sess, true);
+	return 0;
+}
+
+static void op_stop_state(void *target, struct rsp_stop *out)
+{
+	ugdb_stop_state(target, out);
+}
+
+static int op_attached(void *target, int pid)
+{
+	struct ugdb_session *sess = target;
+
+	return !sess->launched;
+}
+
+static int op_list_threads(void *target, int *tids, int max)
+{
+	struct ugdb_session *sess = target;
+	struct ugdb_thread *t;
+	int n = 0;
+
+	if (!sess->pid)
+		return 0;
+	list_for_each_entry(t, &sess->threads, node)
+		if (!t->exited && n < max)
+			tids[n++] = t->tid;
+	return n;
+}
+
+static int op_thread_alive(void *target, int tid)
+{
+	return thread_of(target, tid) ? 0 : -ESRCH;
+}
+
+static int op_read_reg(void *target, int tid, int regno, u8 *buf)
+{
+	struct ugdb_thread *t;
+	int err;
+
+	t = stopped_thread(target, tid, &err);
+	return t ? ugdb_read_reg(t->task, regno, buf) : err;
+}
+
+static int op_write_reg(void *target, int tid, int regno, const u8 *buf)
+{
+	struct ugdb_thread *t;
+	int err;
+
+	t = stopped_thread(target, tid, &err);
+	return t ? ugdb_write_reg(t->task, regno, buf) : err;
+}
+
+static long op_read_mem(void *target, int tid, u64 addr, u8 *buf, u32 len)
+{
+	struct ugdb_thread *t = thread_of(target, tid);
+
+	return t ? ugdb_read_mem(target, t->task, addr, buf, len) : -ESRCH;
+}
+
+static long op_write_mem(void *target, int tid, u64 addr, const u8 *buf,
+			 u32 len)
+{
+	struct ugdb_thread *t = thread_of(target, tid);
+
+	return t ? ugdb_write_mem(target, t->task, addr, buf, len) : -ESRCH;
+}
+
+static int op_insert_bp(void *target, int type, u64 addr, int kind)
+{
+	struct ugdb_thread *t = thread_of(target, 0);
+
+	if (type != 0)
+		return -EOPNOTSUPP;
+	return t ? ugdb_insert_bp(target, t->task, addr) : -ESRCH;
+}
+
+static int op_remove_bp(void *target, int type, u64 addr, int kind)
+{
+	struct ugdb_thread *t = thread_of(target, 0);
+
+	if (type != 0)
+		return -EOPNOTSUPP;
+	return t ? ugdb_remove_bp(target, t->task, addr) : -ESRCH;
+}
+
+static const struct rsp_resume *action_for(const struct rsp_resume *acts,
+					   int n, int tid)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (acts[i].tid == tid || acts[i].tid <= 0)
+			return &acts[i];
+	return NULL;
+}
+
+static int op_resume(void *target, const struct rsp_resume *acts, int n)
+{
+	struct ugdb_session *sess = target;
+	struct ugdb_thread *t;
+	unsigned long flags;
+	bool pending = false;
+
+	if (!sess->pid)
+		return -ESRCH;
+	/*
+	 * A thread that stopped by itself and was not reported yet keeps
+	 * everyone stopped: the pump reports it at once.
+	 */
+	spin_lock_irqsave(&sess->lock, flags);
+	list_for_each_entry(t, &sess->threads, node)
+		pending |= t->event_sig && !t->exited;
+	spin_unlock_irqrestore(&sess->lock, flags);
+	if (pending || sess->process_gone) {
+		ugdb_session_event(sess);
+		return 0;
+	}
+
+	list_for_each_entry(t, &sess->threads, node) {
+		const struct rsp_resume *a = action_for(acts, n, t->tid);
+		bool step;
+
+		if (t->exited || !a || a->kind == RSP_RESUME_STOP)
+			continue;
+		step = a->kind == RSP_RESUME_STEP;
+		if (a->sig)
+			send_sig_info(a->sig, SEND_SIG_PRIV, t->task);
+		spin_lock_irqsave(&sess->lock, flags);
+		t->want_stop = false;
+		t->stepping = step;
+		spin_unlock_irqrestore(&sess->lock, flags);
+		utrace_control(t->task, t->engine,
+			       step ? UTRACE_SINGLESTEP : UTRACE_RESUME);
+	}
+	return 0;
+}
+
+static void op_interrupt(void *target)
+{
+	struct ugdb_session *sess = target;
+	struct ugdb_thread *t;
+	unsigned long flags;
+
+	if (!sess->pid)
+		return;
+	sess->interrupting = true;
+	list_for_each_entry(t, &sess->threads, node) {
+		if (t->exited)
+			continue;
+		spin_lock_irqsave(&sess->lock, flags);
+		t->want_stop = true;
+		spin_unlock_irqrestore(&sess->lock, flags);
+		utrace_control(t->task, t->engine, UTRACE_INTERRUPT);
+	}
+	ugdb_session_event(sess);
+}
+
+static int op_can_step(void *target)
+{
+	return 1;
+}
+
+const struct rsp_target_ops ugdb_target_ops = {
+	.attach = op_attach,
+	.detach = op_detach,
+	.kill = op_kill,
+	.stop_state = op_stop_state,
+	.attached = op_attached,
+	.list_threads = op_list_threads,
+	.thread_alive = op_thread_alive,
+	.read_reg = op_read_reg,
+	.write_reg = op_write_reg,
+	.read_mem = op_read_mem,
+	.write_mem = op_write_mem,
+	.insert_bp = op_insert_bp,
+	.remove_bp = op_remove_bp,
+	.resume = op_resume,
+	.interrupt = op_interrupt,
+	.can_step = op_can_step,
+};

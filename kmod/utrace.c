@@ -1,0 +1,787 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * utrace.c - the engine layer: per-task state, attach/detach, control,
+ * quiescence and the reporting passes.
+ *
+ * Per-task state (struct utrace) is found through a hash keyed by the task
+ * pointer.  It has one owner, the hash: it is created by the first attach,
+ * pins the task (get_task_struct) and is unhashed when the task is reaped
+ * (utrace_release_task, from the sched_process_free tracepoint).  Lookups
+ * take a reference under RCU, so a utrace outlives every user that found
+ * it; the memory goes with kfree_rcu once the last reference drops.
+ *
+ * Why the reporting pass needs no lock: ->attached changes only (a) in the
+ * task itself, at a quiescent point, outside any pass; (b) by others while
+ * ->stopped is set, under ->lock -- the task clears ->stopped under ->lock
+ * before it walks the list again; (c) after the task is reaped.  A pass
+ * runs only in the task itself, so it never overlaps (a), (b) or (c).
+ * Engines attached at other times go to ->attaching (under ->lock) and are
+ * spliced in by (a): so an engine attached from a callback never sees the
+ * event that was being reported (the rule of ../shared/seeds/), and the
+ * common pass (say, a syscall report filtered by one engine) costs a list
+ * walk and no atomic operation.
+ *
+ * Detach is immediate for callbacks: utrace_control(DETACH) swaps the
+ * engine's ops for utrace_detached_ops (no callbacks) and the list entry
+ * is dropped at the next (a)/(b)/(c).  A pass publishes the engine it is
+ * calling in ->reporting before it reads ->ops, and the detacher writes
+ * ->ops before it reads ->reporting (full barriers on both sides), so
+ * either the pass sees the detached ops or utrace_barrier() sees the pass.
+ */
+#include <linux/hash.h>
+#include <linux/module.h>
+#include <linux/rculist.h>
+#include <linux/refcount.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/sched/task_stack.h>
+#include <linux/slab.h>
+#include <linux/task_work.h>
+#include <linux/wait.h>
+#include <asm/fpu/api.h>
+#include <asm/debugreg.h>
+#include <asm/processor-flags.h>
+#include <asm/trapnr.h>
+
+#include "utrace_internal.h"
+
+struct utrace {
+	struct hlist_node hnode;	/* utrace_table, RCU */
+	struct rcu_head rcu;
+	refcount_t ref;			/* the hash holds one */
+	struct task_struct *task;	/* pinned */
+	spinlock_t lock;
+	struct list_head attached;	/* see the comment at the top */
+	struct list_head attaching;	/* under ->lock */
+	/* two works: a RESUME one and a SIGNAL one can be queued at once */
+	struct callback_head work[2];
+	wait_queue_head_t resume_wq;	/* the stopped task sleeps here */
+	wait_queue_head_t stop_wq;	/* examiners wait for ->stopped */
+	struct utrace_engine *reporting;	/* engine being called */
+	unsigned int queued[2];		/* under ->lock: work[i] queued */
+	bool stopped;			/* under ->lock */
+	bool in_pass;			/* only the task writes it */
+	bool report;			/* a report_quiesce pass is wanted */
+	bool stepping;			/* the layer set TF in the user regs */
+	bool deferred;			/* work requeued once (utrace_work_fn) */
+	bool exiting;			/* past the exit report */
+	bool reaped;			/* unhashed */
+};
+
+#define UTRACE_HASH_BITS	8
+static struct hlist_head utrace_table[1 << UTRACE_HASH_BITS];
+static DEFINE_SPINLOCK(utrace_table_lock);
+atomic_t utrace_nr_tasks = ATOMIC_INIT(0);
+
+static const struct utrace_engine_ops utrace_detached_ops;
+
+static struct hlist_head *utrace_bucket(struct task_struct *task)
+{
+	return &utrace_table[hash_ptr(task, UTRACE_HASH_BITS)];
+}
+
+static void utrace_free_rcu(struct rcu_head *rcu)
+{
+	struct utrace *u = container_of(rcu, struct utrace, rcu);
+
+	put_task_struct(u->task);
+	kfree(u);
+}
+
+static void utrace_put(struct utrace *u)
+{
+	if (refcount_dec_and_test(&u->ref))
+		call_rcu(&u->rcu, utrace_free_rcu);
+}
+
+/* The task's utrace with a reference, or NULL. */
+static struct utrace *utrace_get(struct task_struct *task)
+{
+	struct utrace *u;
+
+	rcu_read_lock();
+	hlist_for_each_entry_rcu(u, utrace_bucket(task), hnode) {
+		if (u->task == task && refcount_inc_not_zero(&u->ref)) {
+			rcu_read_unlock();
+			return u;
+		}
+	}
+	rcu_read_unlock();
+	return NULL;
+}
+
+/*
+ * The task's utrace without a reference, for the task itself: it cannot
+ * be reaped while it runs, so its utrace cannot go away under it.
+ */
+static struct utrace *utrace_current(void)
+{
+	struct task_struct *task = current;
+	struct utrace *u;
+
+	if (!atomic_read(&utrace_nr_tasks))
+		return NULL;
+	rcu_read_lock();
+	hlist_for_each_entry_rcu(u, utrace_bucket(task), hnode) {
+		if (u->task == task) {
+			rcu_read_unlock();
+			return u;
+		}
+	}
+	rcu_read_unlock();
+	return NULL;
+}
+
+static void utrace_work_fn(struct callback_head *cb);
+
+static struct utrace *utrace_get_or_create(struct task_struct *task)
+{
+	unsigned long irqf;
+	struct utrace *u, *old;
+
+	u = utrace_get(task);
+	if (u)
+		return u;
+	u = kzalloc(sizeof(*u), GFP_ATOMIC);
+	if (!u)
+		return ERR_PTR(-ENOMEM);
+	refcount_set(&u->ref, 2);	/* the hash's and ours */
+	get_task_struct(task);
+	u->task = task;
+	spin_lock_init(&u->lock);
+	INIT_LIST_HEAD(&u->attached);
+	INIT_LIST_HEAD(&u->attaching);
+	init_task_work(&u->work[0], utrace_work_fn);
+	init_task_work(&u->work[1], utrace_work_fn);
+	init_waitqueue_head(&u->resume_wq);
+	init_waitqueue_head(&u->stop_wq);
+
+	spin_lock_irqsave(&utrace_table_lock, irqf);
+	old = utrace_get(task);
+	if (!old) {
+		hlist_add_head_rcu(&u->hnode, utrace_bucket(task));
+		atomic_inc(&utrace_nr_tasks);
+	}
+	spin_unlock_irqrestore(&utrace_table_lock, irqf);
+	if (old) {
+		put_task_struct(task);
+		kfree(u);
+		return old;
+	}
+	return u;
+}
+
+/*
+ * Make the task run utrace_work_fn() at its next return to user mode.
+ * A task other than current is also pulled out of an interruptible wait
+ * (TWA_SIGNAL): the syscall is restarted afterwards as for any signal
+ * that is not delivered.  Each queued work holds a module reference,
+ * dropped by the work itself: the module cannot go while one is queued.
+ * Returns true when the work is queued.  Called with u->lock held.
+ */
+static bool utrace_queue_work(struct utrace *u)
+{
+	int i = u->task == current ? 0 : 1;
+
+	if (u->queued[i])
+		return true;
+	if (u->exiting)
+		return false;
+	__module_get(THIS_MODULE);
+	if (task_work_add(u->task, &u->work[i], i ? TWA_SIGNAL : TWA_RESUME)) {
+		/* past exit_task_work(): it never returns to user mode */
+		module_put(THIS_MODULE);
+		return false;
+	}
+	u->queued[i] = 1;
+	return true;
+}
+
+void __utrace_engine_release(struct kref *kref)
+{
+	struct utrace_engine *engine =
+		container_of(kref, struct utrace_engine, kref);
+
+	if (engine->release)
+		engine->release(engine->data);
+	kfree(engine);
+}
+EXPORT_SYMBOL_GPL(__utrace_engine_release);
+
+static bool engine_matches(struct utrace_engine *engine, int flags,
+			   const struct utrace_engine_ops *ops, void *data)
+{
+	if (engine->ops == &utrace_detached_ops)
+		return false;
+	if ((flags & UTRACE_ATTACH_MATCH_OPS) && engine->ops != ops)
+		return false;
+	if ((flags & UTRACE_ATTACH_MATCH_DATA) && engine->data != data)
+		return false;
+	return true;
+}
+
+static struct utrace_engine *find_engine(struct utrace *u, int flags,
+					 const struct utrace_engine_ops *ops,
+					 void *data)
+{
+	struct utrace_engine *engine;
+
+	list_for_each_entry(engine, &u->attached, entry)
+		if (engine_matches(engine, flags, ops, data))
+			return engine;
+	list_for_each_entry(engine, &u->attaching, entry)
+		if (engine_matches(engine, flags, ops, data))
+			return engine;
+	return NULL;
+}
+
+/*
+ * May ->attached be changed by the caller right now?  Yes when the task
+ * is stopped, or has never run (a new child in the fork report), or is
+ * the caller itself outside a pass.  Called with u->lock held.
+ */
+static bool utrace_list_changeable(struct utrace *u)
+{
+	if (u->stopped || u->reaped)
+		return true;
+	if (READ_ONCE(u->task->__state) & TASK_NEW)
+		return true;
+	return u->task == current && !u->in_pass;
+}
+
+struct utrace_engine *utrace_attach_task(struct task_struct *task, int flags,
+					 const struct utrace_engine_ops *ops,
+					 void *data)
+{
+	unsigned long irqf;
+	struct utrace_engine *engine, *found;
+	struct utrace *u;
+
+	if (!(flags & UTRACE_ATTACH_CREATE)) {
+		u = utrace_get(task);
+		if (!u)
+			return ERR_PTR(-ENOENT);
+		spin_lock_irqsave(&u->lock, irqf);
+		found = find_engine(u, flags, ops, data);
+		if (found)
+			utrace_engine_get(found);
+		spin_unlock_irqrestore(&u->lock, irqf);
+		utrace_put(u);
+		return found ? found : ERR_PTR(-ENOENT);
+	}
+
+	if (task->flags & (PF_EXITING | PF_KTHREAD))
+		return ERR_PTR(-ESRCH);
+	engine = kzalloc(sizeof(*engine), GFP_ATOMIC);
+	if (!engine)
+		return ERR_PTR(-ENOMEM);
+	kref_init(&engine->kref);
+	kref_get(&engine->kref);	/* the list's reference */
+	engine->ops = ops;
+	engine->data = data;
+	engine->action = UTRACE_RESUME;
+
+	u = utrace_get_or_create(task);
+	if (IS_ERR(u)) {
+		kfree(engine);
+		return ERR_CAST(u);
+	}
+	spin_lock_irqsave(&u->lock, irqf);
+	if (u->exiting || u->reaped) {
+		found = ERR_PTR(-ESRCH);
+	} else if ((flags & UTRACE_ATTACH_EXCLUSIVE) &&
+		   find_engine(u, flags, ops, data)) {
+		found = ERR_PTR(-EEXIST);
+	} else {
+		found = engine;
+		if (utrace_list_changeable(u)) {
+			list_add_tail(&engine->entry, &u->attached);
+		} else {
+			list_add_tail(&engine->entry, &u->attaching);
+			u->report = true;
+		}
+	}
+	spin_unlock_irqrestore(&u->lock, irqf);
+	utrace_put(u);
+	if (IS_ERR(found))
+		kfree(engine);
+	return found;
+}
+EXPORT_SYMBOL_GPL(utrace_attach_task);
+
+int utrace_set_events(struct task_struct *task, struct utrace_engine *engine,
+		      unsigned long events)
+{
+	if (READ_ONCE(engine->ops) == &utrace_detached_ops)
+		return -ESRCH;
+	WRITE_ONCE(engine->flags, events);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(utrace_set_events);
+
+/* Wake the task if it is stopped: only our own wait queue, by state. */
+static void utrace_wake(struct utrace *u)
+{
+	__wake_up(&u->resume_wq, TASK_WAKEKILL | __TASK_TRACED, 0, NULL);
+}
+
+int utrace_control(struct task_struct *task, struct utrace_engine *engine,
+		   enum utrace_resume_action action)
+{
+	unsigned long irqf;
+	struct utrace *u;
+	int ret = 0;
+
+	if (action >= UTRACE_RESUME_MAX)
+		return -EINVAL;
+	u = utrace_get(task);
+	if (!u)
+		return -ESRCH;
+	spin_lock_irqsave(&u->lock, irqf);
+	if (engine->ops == &utrace_detached_ops) {
+		ret = -ESRCH;
+		goto out;
+	}
+	switch (action) {
+	case UTRACE_DETACH:
+		WRITE_ONCE(engine->flags, 0);
+		WRITE_ONCE(engine->action, UTRACE_RESUME);
+		WRITE_ONCE(engine->ops, &utrace_detached_ops);
+		smp_mb();	/* pairs with the pass: see the top comment */
+		if (utrace_list_changeable(u)) {
+			list_del_init(&engine->entry);
+			kref_put(&engine->kref, __utrace_engine_release);
+		}
+		if (READ_ONCE(u->reporting) == engine)
+			ret = -EINPROGRESS;
+		break;
+	case UTRACE_STOP:
+	case UTRACE_INTERRUPT:
+		WRITE_ONCE(engine->action, UTRACE_STOP);
+		if (u->exiting)
+			ret = -ESRCH;
+		else if (!u->stopped) {
+			utrace_queue_work(u);
+			ret = -EINPROGRESS;
+		}
+		break;
+	case UTRACE_REPORT:
+		u->report = true;
+		utrace_queue_work(u);
+		break;
+	default:
+		WRITE_ONCE(engine->action, action);
+		break;
+	}
+out:
+	spin_unlock_irqrestore(&u->lock, irqf);
+	if (action >= UTRACE_SINGLESTEP)
+		utrace_wake(u);
+	utrace_put(u);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(utrace_control);
+
+int utrace_barrier(struct task_struct *task, struct utrace_engine *engine)
+{
+	struct utrace *u = utrace_get(task);
+
+	if (!u)
+		return 0;
+	smp_mb();
+	while (READ_ONCE(u->reporting) == engine) {
+		if (signal_pending(current)) {
+			utrace_put(u);
+			return -ERESTARTSYS;
+		}
+		schedule_timeout_interruptible(1);
+	}
+	utrace_put(u);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(utrace_barrier);
+
+bool utrace_task_stopped(struct task_struct *task)
+{
+	struct utrace *u = utrace_get(task);
+	bool stopped = false;
+
+	if (u) {
+		stopped = READ_ONCE(u->stopped);
+		utrace_put(u);
+	}
+	return stopped;
+}
+EXPORT_SYMBOL_GPL(utrace_task_stopped);
+
+int utrace_prepare_examine(struct task_struct *task, long timeout)
+{
+	struct utrace *u = utrace_get(task);
+	long left;
+	int ret = 0;
+
+	if (!u)
+		return -ESRCH;
+	left = wait_event_interruptible_timeout(u->stop_wq,
+					READ_ONCE(u->stopped) ||
+					READ_ONCE(u->exiting), timeout);
+	if (left < 0)
+		ret = left;
+	else if (!READ_ONCE(u->stopped))
+		ret = READ_ONCE(u->exiting) ? -ESRCH : -EAGAIN;
+	else
+		/* stopped is set just before schedule(): let it get off CPU */
+		while (READ_ONCE(task->on_cpu) && READ_ONCE(u->stopped))
+			cpu_relax();
+	utrace_put(u);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(utrace_prepare_examine);
+
+/* --- reporting passes: only ever run by the task itself --- */
+
+static const struct utrace_engine_ops *pass_begin(struct utrace *u,
+						  struct utrace_engine *engine,
+						  unsigned long event)
+{
+	const struct utrace_engine_ops *ops;
+
+	if (!(READ_ONCE(engine->flags) & event))
+		return NULL;
+	WRITE_ONCE(u->reporting, engine);
+	smp_mb();	/* pairs with utrace_control(DETACH) */
+	ops = READ_ONCE(engine->ops);
+	if (ops == &utrace_detached_ops) {
+		smp_store_release(&u->reporting, NULL);
+		return NULL;
+	}
+	return ops;
+}
+
+static u32 pass_end(struct utrace *u, struct utrace_engine *engine,
+		    u32 ret, u32 action)
+{
+	smp_store_release(&u->reporting, NULL);
+	if (ret < UTRACE_RESUME_MAX) {
+		if (ret == UTRACE_INTERRUPT)
+			ret = UTRACE_STOP;
+		if (ret == UTRACE_DETACH) {
+			/* the callback detaches itself: takes effect now */
+			WRITE_ONCE(engine->flags, 0);
+			WRITE_ONCE(engine->ops, &utrace_detached_ops);
+		} else {
+			WRITE_ONCE(engine->action, ret);
+			if (ret < action)
+				action = ret;
+		}
+	}
+	return action;
+}
+
+/*
+ * The single place where hooks in atomic context ask for the task to
+ * reach a quiescent point: it will, at its return to user mode.
+ */
+static void pass_finish(struct utrace *u, u32 action)
+{
+	unsigned long irqf;
+	u->in_pass = false;
+	if (action <= UTRACE_REPORT) {
+		spin_lock_irqsave(&u->lock, irqf);
+		if (action == UTRACE_REPORT)
+			u->report = true;
+		utrace_queue_work(u);
+		spin_unlock_irqrestore(&u->lock, irqf);
+	}
+}
+
+/*
+ * Call ->member(action, engine, args...) of every attached engine that
+ * asked for @event, in attach order, combining the returned actions into
+ * @action.  No lock: see the comment at the top of this file.
+ */
+#define UTRACE_PASS(u, event, action, member, ...)			\
+	do {								\
+		struct utrace_engine *engine;				\
+		const struct utrace_engine_ops *ops;			\
+		(u)->in_pass = true;					\
+		list_for_each_entry(engine, &(u)->attached, entry) {	\
+			ops = pass_begin(u, engine, UTRACE_EVENT(event)); \
+			if (ops && ops->member)				\
+				action = pass_end(u, engine,		\
+					ops->member(action, engine,	\
+						    ##__VA_ARGS__),	\
+					action);			\
+			else if (ops)					\
+				smp_store_release(&(u)->reporting, NULL); \
+		}							\
+	} while (0)
+
+void utrace_report_exec(const struct linux_binprm *bprm)
+{
+	struct utrace *u = utrace_current();
+	u32 action = UTRACE_RESUME;
+
+	if (!u)
+		return;
+	UTRACE_PASS(u, EXEC, action, report_exec, bprm);
+	pass_finish(u, action);
+}
+
+void utrace_report_clone(struct task_struct *child)
+{
+	struct utrace *u = utrace_current();
+	u32 action = UTRACE_RESUME;
+
+	if (!u)
+		return;
+	UTRACE_PASS(u, CLONE, action, report_clone, child);
+	pass_finish(u, action);
+}
+
+void utrace_report_exit(long code)
+{
+	unsigned long irqf;
+	struct utrace *u = utrace_current();
+	u32 action = UTRACE_RESUME;
+
+	if (!u)
+		return;
+	UTRACE_PASS(u, EXIT, action, report_exit, code);
+	u->in_pass = false;
+	spin_lock_irqsave(&u->lock, irqf);
+	u->exiting = true;
+	spin_unlock_irqrestore(&u->lock, irqf);
+	wake_up_all(&u->stop_wq);
+}
+
+bool utrace_report_trap(struct pt_regs *regs, int trapnr, unsigned long *dr6)
+{
+	struct utrace *u = utrace_current();
+	u32 action = UTRACE_RESUME_MAX;
+
+	if (!u)
+		return false;
+	if (trapnr == X86_TRAP_DB && u->stepping && (*dr6 & DR_STEP)) {
+		/* our own trap flag: hide it from the task */
+		regs->flags &= ~X86_EFLAGS_TF;
+		u->stepping = false;
+	}
+	UTRACE_PASS(u, TRAP, action, report_trap, regs, trapnr, dr6);
+	if (action == UTRACE_RESUME_MAX) {
+		u->in_pass = false;
+		return false;
+	}
+	pass_finish(u, action);
+	return true;
+}
+
+/* --- quiescence --- */
+
+static bool utrace_wants_stop(struct utrace *u)
+{
+	struct utrace_engine *engine;
+
+	list_for_each_entry(engine, &u->attached, entry)
+		if (READ_ONCE(engine->action) == UTRACE_STOP &&
+		    READ_ONCE(engine->ops) != &utrace_detached_ops)
+			return true;
+	return false;
+}
+
+static bool utrace_wants_step(struct utrace *u)
+{
+	struct utrace_engine *engine;
+
+	list_for_each_entry(engine, &u->attached, entry)
+		if (READ_ONCE(engine->action) == UTRACE_SINGLESTEP &&
+		    READ_ONCE(engine->ops) != &utrace_detached_ops)
+			return true;
+	return false;
+}
+
+/* At a quiescent point, outside a pass: splice in and reap engines. */
+static bool utrace_tidy_lists(struct utrace *u)
+{
+	unsigned long irqf;
+	struct utrace_engine *engine, *next;
+	LIST_HEAD(dead);
+	bool report;
+
+	spin_lock_irqsave(&u->lock, irqf);
+	list_splice_tail_init(&u->attaching, &u->attached);
+	list_for_each_entry_safe(engine, next, &u->attached, entry)
+		if (engine->ops == &utrace_detached_ops)
+			list_move(&engine->entry, &dead);
+	report = u->report;
+	u->report = false;
+	spin_unlock_irqrestore(&u->lock, irqf);
+
+	list_for_each_entry_safe(engine, next, &dead, entry) {
+		list_del_init(&engine->entry);
+		utrace_engine_put(engine);
+	}
+	return report;
+}
+
+/*
+ * Sleep until no engine wants the task stopped.  The state is the one
+ * ptrace uses for a traced stop: ps shows 't', it adds nothing to the
+ * load average, the hung-task detector ignores it, and SIGKILL (whose
+ * wake-up includes TASK_WAKEKILL | __TASK_TRACED) ends it at once.
+ */
+static void utrace_stop(struct utrace *u)
+{
+	unsigned long irqf;
+	DEFINE_WAIT(wait);
+
+	/*
+	 * Put the user FPU state in memory (and have it reloaded from
+	 * there), so that examiners on other CPUs read and write the
+	 * task's real registers through the regsets.
+	 */
+	kernel_fpu_begin();
+	kernel_fpu_end();
+
+	spin_lock_irqsave(&u->lock, irqf);
+	u->stopped = true;
+	spin_unlock_irqrestore(&u->lock, irqf);
+	wake_up_all(&u->stop_wq);
+
+	for (;;) {
+		prepare_to_wait(&u->resume_wq, &wait,
+				TASK_WAKEKILL | __TASK_TRACED);
+		if (!utrace_wants_stop(u) || fatal_signal_pending(current))
+			break;
+		schedule();
+	}
+	finish_wait(&u->resume_wq, &wait);
+
+	spin_lock_irqsave(&u->lock, irqf);
+	u->stopped = false;
+	spin_unlock_irqrestore(&u->lock, irqf);
+}
+
+static void utrace_quiescent(struct utrace *u)
+{
+	struct pt_regs *regs = task_pt_regs(current);
+	u32 action;
+
+	for (;;) {
+		bool report = utrace_tidy_lists(u);
+
+		action = UTRACE_RESUME;
+		if (report || utrace_wants_stop(u))
+			UTRACE_PASS(u, QUIESCE, action, report_quiesce,
+				    UTRACE_EVENT(QUIESCE));
+		u->in_pass = false;
+		if (!utrace_wants_stop(u) || (current->flags & PF_EXITING) ||
+		    fatal_signal_pending(current))
+			break;
+		utrace_stop(u);
+		if (fatal_signal_pending(current))
+			break;
+		/* resumed: engines attached meanwhile get their pass */
+		if (!READ_ONCE(u->report) && list_empty(&u->attaching))
+			break;
+	}
+	utrace_tidy_lists(u);
+
+	if (utrace_wants_step(u) && !(current->flags & PF_EXITING)) {
+		regs->flags |= X86_EFLAGS_TF;
+		u->stepping = true;
+	} else if (u->stepping) {
+		regs->flags &= ~X86_EFLAGS_TF;
+		u->stepping = false;
+	}
+}
+
+/*
+ * task_work runs the most recently queued work first.  Works queued
+ * before ours in the same batch -- the deferred fput() of files closed by
+ * exec or close(), say -- must not wait while the task is stopped (the
+ * relay waits for exec's close-on-exec pipe to close).  So the first call
+ * queues the work again and returns: task_work_run() finishes the batch,
+ * then calls us again, and we do the real work.
+ */
+static void utrace_work_fn(struct callback_head *cb)
+{
+	struct utrace *u = utrace_current();
+	unsigned long irqf;
+	bool again = false;
+
+	if (u) {
+		spin_lock_irqsave(&u->lock, irqf);
+		u->queued[cb == &u->work[1]] = 0;
+		if (!u->deferred && !(current->flags & PF_EXITING)) {
+			u->deferred = true;
+			again = utrace_queue_work(u);
+		}
+		spin_unlock_irqrestore(&u->lock, irqf);
+		if (!again) {
+			u->deferred = false;
+			utrace_quiescent(u);
+		}
+	}
+	/*
+	 * The reference taken in utrace_queue_work(); a tail call, so no
+	 * instruction of this module runs after it.
+	 */
+	module_put(THIS_MODULE);
+}
+
+/* --- lifetime --- */
+
+static void utrace_unhash(struct utrace *u)
+{
+	unsigned long irqf;
+	struct utrace_engine *engine, *next;
+	LIST_HEAD(dead);
+
+	spin_lock_irqsave(&utrace_table_lock, irqf);
+	hlist_del_rcu(&u->hnode);
+	atomic_dec(&utrace_nr_tasks);
+	spin_unlock_irqrestore(&utrace_table_lock, irqf);
+
+	spin_lock_irqsave(&u->lock, irqf);
+	u->reaped = true;
+	list_splice_init(&u->attaching, &dead);
+	list_splice_init(&u->attached, &dead);
+	spin_unlock_irqrestore(&u->lock, irqf);
+	list_for_each_entry_safe(engine, next, &dead, entry) {
+		list_del_init(&engine->entry);
+		utrace_engine_put(engine);
+	}
+	utrace_put(u);	/* the hash's reference */
+}
+
+void utrace_release_task(struct task_struct *task)
+{
+	struct utrace *u = utrace_get(task);
+
+	if (!u)
+		return;
+	utrace_unhash(u);
+	utrace_put(u);
+}
+
+int utrace_init(void)
+{
+	return 0;
+}
+
+void utrace_exit(void)
+{
+	struct utrace *u;
+	struct hlist_node *tmp;
+	int i;
+
+	/*
+	 * The hooks are gone and no work is queued (each holds a module
+	 * reference); the tasks left here are alive but have no engine.
+	 */
+	for (i = 0; i < ARRAY_SIZE(utrace_table); i++)
+		hlist_for_each_entry_safe(u, tmp, &utrace_table[i], hnode)
+			utrace_unhash(u);
+	rcu_barrier();
+}

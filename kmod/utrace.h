@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * utrace.h - the engine layer's whole contract.
+ *
+ * Modelled on the utrace patch (names and rules included), rebuilt on what
+ * a modern kernel exports to a GPL module.  A *client* attaches an *engine*
+ * to a task; the engine asks for *events* with utrace_set_events() and is
+ * told of them through the callbacks of its utrace_engine_ops, always in
+ * the context of the task itself.  Each callback returns the resume action
+ * the engine wants; the layer combines the actions of all engines on the
+ * task: the strongest wins (UTRACE_STOP beats everything), so one engine's
+ * resume never overrides another's stop.
+ *
+ * Rules (see doc/engine-layer.md for the reasoning):
+ * - A task is *quiescent* when it is about to return to user mode and runs
+ *   the layer's task_work there.  Only then, or while it is stopped, or
+ *   once it is dead, is its list of attached engines changed.  A reporting
+ *   pass (the task calling its engines) walks that list without a lock.
+ * - An engine attached while the task is not quiescent (from another
+ *   task, or from one of its own callbacks) waits on the task's attaching
+ *   list and is spliced in at the next quiescent point, so it never sees
+ *   the event during which it was created.  Engines are called in attach
+ *   order.
+ * - utrace_control(UTRACE_DETACH) takes effect at once for callbacks: after
+ *   it returns, only a callback already in progress may still run, and
+ *   utrace_barrier() waits for that one to finish.
+ * - Engines are refcounted: utrace_attach_task() returns a reference the
+ *   caller must drop with utrace_engine_put().
+ *
+ * Hooks underneath (utrace_hooks.c): task_work for quiescence, die
+ * notifiers for user int3 and single-step traps, tracepoints for exec,
+ * exit, fork and task reaping.
+ */
+#ifndef UGDB_UTRACE_H
+#define UGDB_UTRACE_H
+
+#include <linux/kref.h>
+#include <linux/list.h>
+#include <linux/sched.h>
+
+struct linux_binprm;
+struct pt_regs;
+
+/* Resume actions, strongest first. */
+enum utrace_resume_action {
+	UTRACE_STOP,		/* stay stopped at the next quiescent point */
+	UTRACE_INTERRUPT,	/* like STOP, and break out of a blocking call */
+	UTRACE_REPORT,		/* make a report_quiesce pass, then go on */
+	UTRACE_SINGLESTEP,	/* resume for one instruction */
+	UTRACE_RESUME,		/* run freely */
+	UTRACE_DETACH,		/* drop this engine */
+	UTRACE_RESUME_MAX
+};
+
+/* Events an engine can ask for, as bits of utrace_set_events(). */
+enum utrace_events {
+	_UTRACE_EVENT_QUIESCE,	/* report_quiesce at each quiescent point */
+	_UTRACE_EVENT_EXEC,	/* report_exec after a successful exec */
+	_UTRACE_EVENT_CLONE,	/* report_clone in the parent of a new task */
+	_UTRACE_EVENT_EXIT,	/* report_exit at the start of the task's exit */
+	_UTRACE_EVENT_TRAP,	/* report_trap for user int3 / debug traps */
+	_UTRACE_NEVENTS
+};
+#define UTRACE_EVENT(type)	(1UL << _UTRACE_EVENT_##type)
+
+/* utrace_attach_task() flags */
+#define UTRACE_ATTACH_MATCH_OPS		0x0001	/* match engines with these ops */
+#define UTRACE_ATTACH_MATCH_DATA	0x0002	/* ... and/or this data */
+#define UTRACE_ATTACH_MATCH_MASK	0x000f
+#define UTRACE_ATTACH_CREATE		0x0010	/* attach a new engine */
+#define UTRACE_ATTACH_EXCLUSIVE		0x0020	/* refuse if a match exists */
+
+struct utrace_engine {
+	struct kref kref;
+	void (*release)(void *data);	/* called when the last ref drops */
+	struct list_head entry;		/* in utrace->attached / ->attaching */
+	const struct utrace_engine_ops *ops;
+	void *data;
+	unsigned long flags;		/* UTRACE_EVENT() bits */
+	enum utrace_resume_action action;	/* what this engine wants now */
+};
+
+/*
+ * The callbacks.  report_quiesce runs in process context and may sleep
+ * briefly (it must not wait for other tasks); the others run where the
+ * hook fires (tracepoints: preemption off; traps: interrupts off) and must
+ * only record what happened and return.  Each returns the engine's resume
+ * action; @action is the combined action of the engines called before it.
+ */
+struct utrace_engine_ops {
+	u32 (*report_quiesce)(u32 action, struct utrace_engine *engine,
+			      unsigned long event);
+	u32 (*report_exec)(u32 action, struct utrace_engine *engine,
+			   const struct linux_binprm *bprm);
+	u32 (*report_clone)(u32 action, struct utrace_engine *engine,
+			    struct task_struct *child);
+	/* @code is the task's exit code, as wait() will see it. */
+	u32 (*report_exit)(u32 action, struct utrace_engine *engine,
+			   long code);
+	/*
+	 * A trap from user mode: @trapnr is X86_TRAP_BP (int3; regs->ip is
+	 * after the int3) or X86_TRAP_DB (@dr6 points to DR6; clear the bits
+	 * the engine consumed).  Return UTRACE_STOP (or another action) to
+	 * claim the trap, so the task gets no SIGTRAP; return
+	 * UTRACE_RESUME_MAX to leave it to others.
+	 */
+	u32 (*report_trap)(u32 action, struct utrace_engine *engine,
+			   struct pt_regs *regs, int trapnr,
+			   unsigned long *dr6);
+};
+
+struct utrace_engine *utrace_attach_task(struct task_struct *task, int flags,
+					 const struct utrace_engine_ops *ops,
+					 void *data);
+int utrace_set_events(struct task_struct *task, struct utrace_engine *engine,
+		      unsigned long events);
+int utrace_control(struct task_struct *task, struct utrace_engine *engine,
+		   enum utrace_resume_action action);
+int utrace_barrier(struct task_struct *task, struct utrace_engine *engine);
+
+/* true if @task is stopped by the layer (quiescent, waiting to resume). */
+bool utrace_task_stopped(struct task_struct *task);
+
+/*
+ * Wait up to @timeout jiffies for @task to be stopped and off its CPU, so
+ * that its registers (all of them, FPU included) can be examined and
+ * changed.  0 when it is; -EAGAIN on timeout; -ESRCH when it is exiting
+ * or gone; -ERESTARTSYS on a signal.  The task stays stopped until every
+ * engine that wants it stopped lets it go.
+ */
+int utrace_prepare_examine(struct task_struct *task, long timeout);
+
+static inline void utrace_engine_get(struct utrace_engine *engine)
+{
+	kref_get(&engine->kref);
+}
+
+void __utrace_engine_release(struct kref *kref);
+
+static inline void utrace_engine_put(struct utrace_engine *engine)
+{
+	kref_put(&engine->kref, __utrace_engine_release);
+}
+
+/* Module plumbing (utrace.c / utrace_hooks.c). */
+int utrace_init(void);
+void utrace_exit(void);
+int utrace_hooks_init(void);
+void utrace_hooks_exit(void);
+
+#endif /* UGDB_UTRACE_H */

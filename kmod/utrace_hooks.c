@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * utrace_hooks.c - where the engine layer hears about tasks: tracepoints
+ * for exec, fork, exit and reaping; die notifiers for user traps.
+ *
+ * Tracepoints are found by name with for_each_kernel_tracepoint(), since
+ * their symbols are not exported to modules.  Every probe returns at once
+ * unless some task has layer state (utrace_nr_tasks), so the cost for the
+ * rest of the system is one load and a branch.
+ */
+#include <linux/kdebug.h>
+#include <linux/notifier.h>
+#include <linux/ptrace.h>
+#include <linux/sched.h>
+#include <linux/string.h>
+#include <linux/tracepoint.h>
+#include <asm/trapnr.h>
+
+#include "utrace_internal.h"
+
+static void probe_exec(void *data, struct task_struct *p, pid_t old_pid,
+		       struct linux_binprm *bprm)
+{
+	if (atomic_read(&utrace_nr_tasks))
+		utrace_report_exec(bprm);
+}
+
+static void probe_fork(void *data, struct task_struct *parent,
+		       struct task_struct *child)
+{
+	if (atomic_read(&utrace_nr_tasks))
+		utrace_report_clone(child);
+}
+
+static void probe_exit(void *data, struct task_struct *p)
+{
+	if (atomic_read(&utrace_nr_tasks))
+		utrace_report_exit(p->exit_code);
+}
+
+static void probe_free(void *data, struct task_struct *p)
+{
+	if (atomic_read(&utrace_nr_tasks))
+		utrace_release_task(p);
+}
+
+struct utrace_tp {
+	const char *name;
+	void *probe;
+	struct tracepoint *tp;
+};
+
+static struct utrace_tp utrace_tps[] = {
+	{ "sched_process_exec", probe_exec },
+	{ "sched_process_fork", probe_fork },
+	{ "sched_process_exit", probe_exit },
+	{ "sched_process_free", probe_free },
+};
+
+static void find_tp(struct tracepoint *tp, void *priv)
+{
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(utrace_tps); i++)
+		if (!strcmp(tp->name, utrace_tps[i].name))
+			utrace_tps[i].tp = tp;
+}
+
+/*
+ * User int3 (DIE_INT3) and debug traps (DIE_DEBUG, single step).  Runs
+ * with interrupts off: the layer only records and queues task_work.
+ * Uprobes sits above us (priority INT_MAX - 1) and takes the traps of
+ * mms that have uprobes; we take only traps an engine claims, and pass
+ * every other one on, so the task gets its SIGTRAP as usual.
+ */
+static int utrace_die_notify(struct notifier_block *nb, unsigned long val,
+			     void *data)
+{
+	struct die_args *args = data;
+
+	if (!user_mode(args->regs) || !atomic_read(&utrace_nr_tasks))
+		return NOTIFY_DONE;
+	switch (val) {
+	case DIE_INT3:
+		if (utrace_report_trap(args->regs, X86_TRAP_BP, NULL))
+			return NOTIFY_STOP;
+		break;
+	case DIE_DEBUG:
+		/* err carries a pointer to the DR6 value (notify_debug) */
+		if (utrace_report_trap(args->regs, X86_TRAP_DB,
+				       (unsigned long *)args->err))
+			return NOTIFY_STOP;
+		break;
+	}
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block utrace_die_nb = {
+	.notifier_call = utrace_die_notify,
+	.priority = 0,
+};
+
+static void unregister_tps(void)
+{
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(utrace_tps); i++) {
+		if (utrace_tps[i].tp)
+			tracepoint_probe_unregister(utrace_tps[i].tp,
+						    utrace_tps[i].probe, NULL);
+		utrace_tps[i].tp = NULL;
+	}
+}
+
+int utrace_hooks_init(void)
+{
+	int i, ret;
+
+	for_each_kernel_tracepoint(find_tp, NULL);
+	for (i = 0; i < ARRAY_SIZE(utrace_tps); i++) {
+		if (!utrace_tps[i].tp) {
+			pr_err("ugdb: tracepoint %s not found\n",
+			       utrace_tps[i].name);
+			ret = -ENOENT;
+			goto fail;
+		}
+	}
+	for (i = 0; i < ARRAY_SIZE(utrace_tps); i++) {
+		ret = tracepoint_probe_register(utrace_tps[i].tp,
+						utrace_tps[i].probe, NULL);
+		if (ret) {
+			pr_err("ugdb: cannot hook %s: %d\n",
+			       utrace_tps[i].name, ret);
+			for (; i < ARRAY_SIZE(utrace_tps); i++)
+				utrace_tps[i].tp = NULL;
+			goto fail;
+		}
+	}
+	ret = register_die_notifier(&utrace_die_nb);
+	if (ret)
+		goto fail;
+	return 0;
+fail:
+	unregister_tps();
+	tracepoint_synchronize_unregister();
+	return ret;
+}
+
+void utrace_hooks_exit(void)
+{
+	unregister_die_notifier(&utrace_die_nb);
+	unregister_tps();
+	/* no probe or notifier of ours runs anywhere after this */
+	tracepoint_synchronize_unregister();
+	synchronize_rcu();
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * utrace_internal.h - what utrace.c offers its hooks (utrace_hooks.c).
+ * Clients use utrace.h only.
+ */
+#ifndef UGDB_UTRACE_INTERNAL_H
+#define UGDB_UTRACE_INTERNAL_H
+
+#include "utrace.h"
+
+/* Non-zero while any task has layer state: the hooks' fast exit. */
+extern atomic_t utrace_nr_tasks;
+
+void utrace_report_exec(const struct linux_binprm *bprm);
+void utrace_report_clone(struct task_struct *child);
+void utrace_report_exit(long code);
+/* true if an engine claimed the trap (the task must not get SIGTRAP) */
+bool utrace_report_trap(struct pt_regs *regs, int trapnr, unsigned long *dr6);
+void utrace_release_task(struct task_struct *task);
+
+#endif /* UGDB_UTRACE_INTERNAL_H */

@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * rsp.h - the GDB Remote Serial Protocol engine of ugdb, freestanding.
+ *
+ * This code is compiled both into the kernel module and into user-space
+ * unit tests and fuzzers, so it uses no libc and no kernel header: only
+ * the few types of rsp_types.h.  It turns the byte stream from gdb into
+ * typed requests, serves them by calling a table of target operations
+ * (struct rsp_target_ops) and builds the replies.  It knows nothing of
+ * tasks, engines or locks; the caller serializes every call on one
+ * session (the module holds the session mutex around each of them).
+ *
+ * Thread ids are Linux tids, process ids Linux tgids.  Register numbers
+ * are those of the x86-64 target description served by qXfer:features
+ * (see rsp_amd64.h).  Signal numbers given to and received from the
+ * target are Linux x86-64 signal numbers; this layer converts them to and
+ * from gdb's own numbering.  Negative return values of target operations
+ * are Linux errno values, negated; they become E replies.
+ */
+#ifndef UGDB_RSP_H
+#define UGDB_RSP_H
+
+#include "rsp_types.h"
+
+#define RSP_PACKET_MAX		0x4000	/* PacketSize we announce */
+#define RSP_OUT_MAX		(2 * RSP_PACKET_MAX + 64)
+#define RSP_MAX_THREADS		1024	/* per qfThreadInfo answer (paged) */
+#define RSP_MAX_BREAKPOINTS	256
+#define RSP_MAX_ACTIONS		64	/* vCont actions per packet */
+
+/* What a stop reply reports. */
+enum rsp_stop_kind {
+	RSP_STOP_NONE = 0,	/* nothing to report (no process) */
+	RSP_STOP_SIGNAL,	/* T: stopped with signal .sig */
+	RSP_STOP_EXITED,	/* W: process .pid exited with .status */
+	RSP_STOP_KILLED,	/* X: process .pid terminated by signal .sig */
+};
+
+enum rsp_stop_reason {
+	RSP_REASON_NONE = 0,
+	RSP_REASON_SWBREAK,	/* hit a breakpoint inserted with Z0 */
+	RSP_REASON_HWBREAK,	/* hit a Z1 hardware breakpoint */
+	RSP_REASON_STEP,	/* a single step finished */
+	RSP_REASON_EXEC,	/* stopped right after exec */
+};
+
+struct rsp_stop {
+	enum rsp_stop_kind kind;
+	enum rsp_stop_reason reason;
+	int pid;		/* tgid */
+	int tid;		/* thread that stopped (for T) */
+	int sig;		/* Linux signal number (T, X) */
+	int status;		/* exit status 0..255 (W) */
+};
+
+/* One action of a resume request (c, s, C, S, vCont). */
+enum rsp_resume_kind {
+	RSP_RESUME_CONTINUE,
+	RSP_RESUME_STEP,
+	RSP_RESUME_STOP,	/* vCont;t: keep / make it stopped */
+};
+
+struct rsp_resume {
+	enum rsp_resume_kind kind;
+	int sig;		/* Linux signal to deliver, 0 = none */
+	int tid;		/* thread it applies to; -1 = all others */
+};
+
+/*
+ * The target: everything the protocol needs from the debugger underneath.
+ * `t` is the opaque pointer given to rsp_session_init().  Calls that name
+ * a thread get a tid the target listed; a tid the target no longer knows
+ * gets -ESRCH.  Operations marked optional may be NULL: the feature is
+ * then not announced and its packets get the empty reply.
+ */
+struct rsp_target_ops {
+	/* Processes. */
+	int (*attach)(void *t, int pid);		/* vAttach */
+	int (*detach)(void *t, int pid);		/* D, D;pid (-1 = all) */
+	int (*kill)(void *t, int pid);			/* k, vKill (-1 = all) */
+	/* The current stop state, for '?' and after attach. */
+	void (*stop_state)(void *t, struct rsp_stop *out);
+	/* 1 if the session attached to pid, 0 if it launched it (qAttached). */
+	int (*attached)(void *t, int pid);
+
+	/* Threads. */
+	int (*list_threads)(void *t, int *tids, int max);	/* count */
+	int (*thread_alive)(void *t, int tid);			/* 0 / -ESRCH */
+
+	/*
+	 * Registers, by the target description's number.  Returns the
+	 * register's size in bytes (bytes in target byte order in buf), or
+	 * -errno; -ENOENT for a number beyond the description.
+	 */
+	int (*read_reg)(void *t, int tid, int regno, u8 *buf);
+	int (*write_reg)(void *t, int tid, int regno, const u8 *buf);
+
+	/*
+	 * Memory of the process tid belongs to.  Return the number of bytes
+	 * transferred (short at the first inaccessible byte) or -errno
+	 * (-EIO / -EFAULT when nothing could be transferred).  Reads show
+	 * memory as it would be without the stub's own breakpoints.
+	 */
+	long (*read_mem)(void *t, int tid, u64 addr, u8 *buf, u32 len);
+	long (*write_mem)(void *t, int tid, u64 addr, const u8 *buf, u32 len);
+
+	/* Breakpoints: type is the Z packet's 0..4, kind its length field. */
+	int (*insert_bp)(void *t, int type, u64 addr, int kind);
+	int (*remove_bp)(void *t, int type, u64 addr, int kind);
+
+	/*
+	 * Resume the stopped process(es) as the actions say (the first
+	 * action naming a thread wins; tid -1 is the default for the rest).
+	 * Returns 0 once resumed; the next stop is reported later through
+	 * rsp_session_stop().  Returns -errno when it cannot resume.
+	 */
+	int (*resume)(void *t, const struct rsp_resume *acts, int n);
+	/* gdb's ^C: stop the running process(es); the stop is reported. */
+	void (*interrupt)(void *t);
+	/* Optional: 1 if single-stepping is available (announced in vCont?). */
+	int (*can_step)(void *t);
+	/* "monitor CMD": write text output with rsp_monitor_output(). */
+	int (*monitor)(void *t, const char *cmd, u32 len);
+};
+
+enum rsp_rx_state {
+	RSP_RX_IDLE,		/* waiting for '$' */
+	RSP_RX_DATA,		/* inside $...# */
+	RSP_RX_CSUM1,
+	RSP_RX_CSUM2,
+};
+
+struct rsp_session {
+	const struct rsp_target_ops *ops;
+	void *target;
+	unsigned int extended:1;	/* extended-remote (! or --multi) */
+	unsigned int no_ack:1;		/* QStartNoAckMode accepted */
+	unsigned int running:1;		/* resumed; a stop reply is owed */
+	unsigned int exited:1;		/* session over: caller may EOF */
+	int g_tid;			/* Hg thread (0/-1 = any) */
+	int c_tid;			/* Hc thread */
+	int thread_iter;		/* qsThreadInfo position */
+
+	/* receive side */
+	enum rsp_rx_state rx_state;
+	u32 rx_len;
+	u8 rx_csum;
+	u8 rx_csum_got;
+	int rx_overflow;
+	u8 rx_buf[RSP_PACKET_MAX + 1];
+
+	/* reply being built, and bytes waiting to be read by the caller */
+	u8 reply[RSP_OUT_MAX];
+	u32 reply_len;
+	u8 out[2 * RSP_OUT_MAX];
+	u32 out_len;
+	u32 last_packet_len;		/* for retransmission on '-' */
+	u32 last_packet_off;
+
+	/*
+	 * Added by the protocol implementation.  The last reply stays in
+	 * reply[] until the next one is built, so a '-' re-frames it from
+	 * there (last_packet_len is its framed size; last_packet_off is
+	 * unused, out[] moves as the caller consumes it).
+	 */
+	unsigned int have_last:1;	/* reply[] holds a sent packet */
+	unsigned int gdb_swbreak:1;	/* gdb's qSupported had swbreak+ */
+	unsigned int gdb_hwbreak:1;	/* ... and hwbreak+ */
+	int last_tid;			/* thread of the last T reply */
+	int thread_count;		/* tids in thread_buf (qf/qs) */
+	int n_acts;
+	struct rsp_resume acts[RSP_MAX_ACTIONS];	/* resume scratch */
+	int thread_buf[RSP_MAX_THREADS];	/* qfThreadInfo snapshot */
+	u8 scratch[RSP_PACKET_MAX];	/* memory / register data */
+	u32 rx_dropped;			/* packets dropped: bad csum/size */
+};
+
+void rsp_session_init(struct rsp_session *s, const struct rsp_target_ops *ops,
+		      void *target, int extended);
+
+/*
+ * Feed bytes received from gdb.  Processes every complete packet and the
+ * interrupt byte, appending acks and replies to the output.  Returns the
+ * number of bytes consumed; fewer than len only when the output buffer is
+ * too full to take another reply (read some, then feed the rest).
+ */
+u32 rsp_session_feed(struct rsp_session *s, const u8 *data, u32 len);
+
+/* Output waiting for gdb: rsp_session_output() / rsp_session_consume(). */
+const u8 *rsp_session_output(struct rsp_session *s, u32 *len);
+void rsp_session_consume(struct rsp_session *s, u32 n);
+
+/*
+ * The target reports a stop (or exit) while gdb waits for one after a
+ * resume.  Sends the stop reply; ignored when no resume is outstanding.
+ */
+void rsp_session_stop(struct rsp_session *s, const struct rsp_stop *stop);
+
+/* For the monitor operation: text to show in gdb (sent as O packets). */
+void rsp_monitor_output(struct rsp_session *s, const char *text);
+
+#endif /* UGDB_RSP_H */

@@ -1,0 +1,316 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * rsp_parse.c - packet text -> struct rsp_req.
+ *
+ * Parsing is strict about the fields a packet needs (a missing field, a
+ * bad digit or trailing junk makes the request RSP_REQ_BAD, answered with
+ * an error) and lenient about packets it does not know (RSP_REQ_UNKNOWN,
+ * answered with the empty reply that tells gdb "not supported").  Numbers
+ * keep gdb's meaning here (gdb signal numbers, raw lengths); limits and
+ * conversions are the server's business.
+ */
+#include "rsp_int.h"
+
+static int parse_addr_len(struct rsp_cur *c, struct rsp_req *req)
+{
+	if (rsp_cur_hex(c, &req->addr) || !rsp_cur_skip(c, ','))
+		return -1;
+	return rsp_cur_hex(c, &req->len);
+}
+
+/* The rest of the packet as the request's data. */
+static void take_rest(struct rsp_cur *c, struct rsp_req *req)
+{
+	req->data = (u8 *)c->p;
+	req->data_len = (u32)(c->end - c->p);
+	c->p = c->end;
+}
+
+/* m/x addr,len   M/X addr,len:data */
+static int parse_mem(struct rsp_cur *c, struct rsp_req *req, int write)
+{
+	if (parse_addr_len(c, req))
+		return -1;
+	if (!write)
+		return rsp_cur_eof(c) ? 0 : -1;
+	if (!rsp_cur_skip(c, ':'))
+		return -1;
+	take_rest(c, req);
+	return 0;
+}
+
+/* Z/z type,addr,kind[;cond...]: conditions are not announced, ignored */
+static int parse_bp(struct rsp_cur *c, struct rsp_req *req)
+{
+	if (rsp_cur_hex_int(c, &req->type) || !rsp_cur_skip(c, ',') ||
+	    rsp_cur_hex(c, &req->addr) || !rsp_cur_skip(c, ',') ||
+	    rsp_cur_hex_int(c, &req->kind_arg))
+		return -1;
+	return rsp_cur_eof(c) || rsp_cur_skip(c, ';') ? 0 : -1;
+}
+
+/* c [addr], s [addr], C sig[;addr], S sig[;addr] */
+static int parse_resume(struct rsp_cur *c, struct rsp_req *req, u8 op)
+{
+	req->step = op == 's' || op == 'S';
+	if (op == 'C' || op == 'S') {
+		if (rsp_cur_hex_int(c, &req->sig) || req->sig > 0xff)
+			return -1;
+		if (rsp_cur_eof(c))
+			return 0;
+		/* after the ';' the address is no longer optional */
+		if (!rsp_cur_skip(c, ';'))
+			return -1;
+	} else if (rsp_cur_eof(c)) {
+		return 0;
+	}
+	if (rsp_cur_hex(c, &req->addr))
+		return -1;
+	req->has_addr = 1;
+	return rsp_cur_eof(c) ? 0 : -1;
+}
+
+/* vCont;ACTION[:TID][;ACTION[:TID]]... (the "vCont" is consumed) */
+static int parse_vcont(struct rsp_cur *c, struct rsp_req *req,
+		       struct rsp_resume *acts, int max)
+{
+	struct rsp_resume *a;
+	u8 op;
+
+	req->n_acts = 0;
+	while (rsp_cur_skip(c, ';')) {
+		if (req->n_acts >= max || rsp_cur_eof(c))
+			return -1;
+		a = &acts[req->n_acts++];
+		op = *c->p++;
+		a->sig = 0;
+		a->tid = -1;
+		switch (op) {
+		case 'c':
+			a->kind = RSP_RESUME_CONTINUE;
+			break;
+		case 's':
+			a->kind = RSP_RESUME_STEP;
+			break;
+		case 't':
+			a->kind = RSP_RESUME_STOP;
+			break;
+		case 'C':
+		case 'S':
+			a->kind = op == 'C' ? RSP_RESUME_CONTINUE :
+					      RSP_RESUME_STEP;
+			/* gdb's number: the server converts it */
+			if (rsp_cur_hex_int(c, &a->sig) || a->sig > 0xff)
+				return -1;
+			break;
+		default:
+			/* 'r' range stepping and others are not announced */
+			return -1;
+		}
+		if (rsp_cur_skip(c, ':') && rsp_cur_tid(c, &a->tid))
+			return -1;
+	}
+	return rsp_cur_eof(c) && req->n_acts ? 0 : -1;
+}
+
+/* Optional ";pid" (D) or ":pid" (qAttached); -1 when absent. */
+static int parse_opt_pid(struct rsp_cur *c, struct rsp_req *req, u8 sep)
+{
+	req->pid = -1;
+	if (rsp_cur_eof(c))
+		return 0;
+	if (!rsp_cur_skip(c, sep) || rsp_cur_hex_int(c, &req->pid))
+		return -1;
+	return rsp_cur_eof(c) ? 0 : -1;
+}
+
+static int parse_v(struct rsp_cur *c, struct rsp_req *req,
+		   struct rsp_resume *acts, int max)
+{
+	if (rsp_cur_prefix(c, "vCont?")) {
+		req->kind = RSP_REQ_VCONT_QUERY;
+		return rsp_cur_eof(c) ? 0 : -1;
+	}
+	if (rsp_cur_prefix(c, "vCont;")) {
+		c->p--;		/* parse_vcont wants the ';' */
+		req->kind = RSP_REQ_VCONT;
+		return parse_vcont(c, req, acts, max);
+	}
+	if (rsp_cur_prefix(c, "vAttach;"))
+		req->kind = RSP_REQ_ATTACH;
+	else if (rsp_cur_prefix(c, "vKill;"))
+		req->kind = RSP_REQ_VKILL;
+	if (req->kind == RSP_REQ_ATTACH || req->kind == RSP_REQ_VKILL) {
+		if (rsp_cur_hex_int(c, &req->pid) || !req->pid)
+			return -1;
+		return rsp_cur_eof(c) ? 0 : -1;
+	}
+	/* vMustReplyEmpty, vRun, vFile, vCtrlC, ...: unsupported */
+	return 0;
+}
+
+/* qSupported[:feature;feature...]: note the two we act on */
+static void parse_supported(struct rsp_cur *c, struct rsp_req *req)
+{
+	const u8 *tok;
+
+	req->kind = RSP_REQ_SUPPORTED;
+	if (!rsp_cur_skip(c, ':'))
+		return;
+	while (!rsp_cur_eof(c)) {
+		tok = c->p;
+		while (c->p < c->end && *c->p != ';')
+			c->p++;
+		if (c->p - tok == 8 && !__builtin_memcmp(tok, "swbreak+", 8))
+			req->features |= RSP_GDB_SWBREAK;
+		if (c->p - tok == 8 && !__builtin_memcmp(tok, "hwbreak+", 8))
+			req->features |= RSP_GDB_HWBREAK;
+		rsp_cur_skip(c, ';');
+	}
+}
+
+/* qXfer:features:read:ANNEX:OFFSET,LENGTH (prefix consumed) */
+static int parse_xfer(struct rsp_cur *c, struct rsp_req *req)
+{
+	req->kind = RSP_REQ_XFER_FEATURES;
+	req->data = (u8 *)c->p;
+	while (c->p < c->end && *c->p != ':')
+		c->p++;
+	req->data_len = (u32)(c->p - req->data);
+	if (!rsp_cur_skip(c, ':') || rsp_cur_hex(c, &req->off) ||
+	    !rsp_cur_skip(c, ',') || rsp_cur_hex(c, &req->len))
+		return -1;
+	return rsp_cur_eof(c) ? 0 : -1;
+}
+
+static int parse_q(struct rsp_cur *c, struct rsp_req *req)
+{
+	if (rsp_cur_prefix(c, "qSupported")) {
+		parse_supported(c, req);
+		return 0;
+	}
+	if (rsp_cur_prefix(c, "qXfer:features:read:"))
+		return parse_xfer(c, req);
+	if (rsp_cur_prefix(c, "qAttached")) {
+		req->kind = RSP_REQ_ATTACHED;
+		return parse_opt_pid(c, req, ':');
+	}
+	if (rsp_cur_prefix(c, "qRcmd,")) {
+		req->kind = RSP_REQ_MONITOR;
+		take_rest(c, req);
+		return 0;
+	}
+	if (rsp_cur_prefix(c, "qSymbol:")) {
+		/* nothing to look up: "OK" ends gdb's symbol offer */
+		req->kind = RSP_REQ_OK;
+		return 0;
+	}
+	if (rsp_cur_prefix(c, "qfThreadInfo"))
+		req->kind = RSP_REQ_THREADS_FIRST;
+	else if (rsp_cur_prefix(c, "qsThreadInfo"))
+		req->kind = RSP_REQ_THREADS_NEXT;
+	else if (rsp_cur_prefix(c, "qC"))
+		req->kind = RSP_REQ_CURRENT;
+	/* exact names only: "qCRC:..." must stay unknown, not become qC */
+	if (req->kind != RSP_REQ_UNKNOWN && !rsp_cur_eof(c))
+		req->kind = RSP_REQ_UNKNOWN;
+	return 0;
+}
+
+static int parse_packet(struct rsp_cur *c, struct rsp_req *req,
+			struct rsp_resume *acts, int max)
+{
+	u8 op = *c->p;
+
+	/* multi-letter packets keep their letter for the prefix match */
+	if (op == 'q')
+		return parse_q(c, req);
+	if (op == 'v')
+		return parse_v(c, req, acts, max);
+	if (op == 'Q') {
+		if (rsp_cur_prefix(c, "QStartNoAckMode") && rsp_cur_eof(c))
+			req->kind = RSP_REQ_NOACK;
+		return 0;
+	}
+	c->p++;
+	switch (op) {
+	case '?':
+		req->kind = RSP_REQ_STATUS;
+		return 0;
+	case '!':
+		req->kind = RSP_REQ_EXTENDED;
+		return 0;
+	case 'k':
+		req->kind = RSP_REQ_KILL;
+		return 0;
+	case 'g':
+		req->kind = RSP_REQ_READ_REGS;
+		return rsp_cur_eof(c) ? 0 : -1;
+	case 'G':
+		req->kind = RSP_REQ_WRITE_REGS;
+		take_rest(c, req);
+		return 0;
+	case 'p':
+		req->kind = RSP_REQ_READ_REG;
+		if (rsp_cur_hex_int(c, &req->regno))
+			return -1;
+		return rsp_cur_eof(c) ? 0 : -1;
+	case 'P':
+		req->kind = RSP_REQ_WRITE_REG;
+		if (rsp_cur_hex_int(c, &req->regno) || !rsp_cur_skip(c, '='))
+			return -1;
+		take_rest(c, req);
+		return 0;
+	case 'm':
+	case 'M':
+	case 'x':
+	case 'X':
+		req->kind = op == 'm' ? RSP_REQ_READ_MEM :
+			    op == 'M' ? RSP_REQ_WRITE_MEM :
+			    op == 'x' ? RSP_REQ_READ_BIN : RSP_REQ_WRITE_BIN;
+		return parse_mem(c, req, op == 'M' || op == 'X');
+	case 'Z':
+	case 'z':
+		req->kind = op == 'Z' ? RSP_REQ_INSERT_BP : RSP_REQ_REMOVE_BP;
+		return parse_bp(c, req);
+	case 'c':
+	case 'C':
+	case 's':
+	case 'S':
+		req->kind = RSP_REQ_RESUME;
+		return parse_resume(c, req, op);
+	case 'D':
+		req->kind = RSP_REQ_DETACH;
+		return parse_opt_pid(c, req, ';');
+	case 'H':
+		req->kind = RSP_REQ_SET_THREAD;
+		if (rsp_cur_eof(c))
+			return -1;
+		req->type = *c->p++;
+		if (req->type != 'g' && req->type != 'c')
+			return -1;
+		if (rsp_cur_tid(c, &req->tid))
+			return -1;
+		return rsp_cur_eof(c) ? 0 : -1;
+	case 'T':
+		req->kind = RSP_REQ_THREAD_ALIVE;
+		if (rsp_cur_tid(c, &req->tid))
+			return -1;
+		return rsp_cur_eof(c) ? 0 : -1;
+	}
+	return 0;
+}
+
+void rsp_parse(u8 *pkt, u32 len, struct rsp_req *req,
+	       struct rsp_resume *acts, int max_acts)
+{
+	struct rsp_cur c = { .p = pkt, .end = pkt + len };
+
+	__builtin_memset(req, 0, sizeof(*req));
+	req->kind = RSP_REQ_UNKNOWN;
+	req->pid = -1;
+	if (!len)
+		return;
+	if (parse_packet(&c, req, acts, max_acts))
+		req->kind = RSP_REQ_BAD;
+}

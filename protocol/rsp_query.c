@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * rsp_query.c - the general queries: qSupported, QStartNoAckMode's
+ * partner features, qXfer:features:read, thread lists, qC, qAttached and
+ * qRcmd ("monitor").
+ */
+#include "rsp_int.h"
+#include "rsp_amd64.h"
+
+/*
+ * Our features.  PacketSize is hex.  swbreak+/hwbreak+ promise the stop
+ * reasons (and that the stub rewinds the pc after a software breakpoint);
+ * they are only reported to a gdb that announced them too.
+ */
+static int serve_supported(struct rsp_session *s, struct rsp_req *req)
+{
+	s->gdb_swbreak = !!(req->features & RSP_GDB_SWBREAK);
+	s->gdb_hwbreak = !!(req->features & RSP_GDB_HWBREAK);
+	rsp_put_str(s, "PacketSize=");
+	rsp_put_hex(s, RSP_PACKET_MAX);
+	rsp_put_str(s, ";QStartNoAckMode+;swbreak+;hwbreak+");
+	rsp_put_str(s, ";vContSupported+;qXfer:features:read+");
+	return 1;
+}
+
+/*
+ * qXfer:features:read: "m" + data when more follows, "l" + data for the
+ * last piece.  Data is escaped and capped so the reply fits a packet.
+ */
+static int serve_xfer(struct rsp_session *s, struct rsp_req *req)
+{
+	const u8 *xml = (const u8 *)rsp_amd64_target_xml;
+	u32 total = rsp_amd64_target_xml_len;
+	u32 n, used, mark;
+
+	if (req->data_len != 10 ||
+	    __builtin_memcmp(req->data, "target.xml", 10)) {
+		rsp_put_error(s, RSP_ENOENT);
+		return 1;
+	}
+	if (!req->len) {
+		rsp_put_str(s, "E01");
+		return 1;
+	}
+	if (req->off >= total) {
+		rsp_put_char(s, 'l');
+		return 1;
+	}
+	n = total - (u32)req->off;
+	if (n > req->len)
+		n = (u32)req->len;
+	mark = s->reply_len;
+	rsp_put_char(s, 'm');
+	s->reply_len += rsp_escape(xml + req->off, n, s->reply + s->reply_len,
+				   RSP_PACKET_MAX - 1, &used);
+	if (req->off + used == total)
+		s->reply[mark] = 'l';
+	return 1;
+}
+
+/* Thread ids from thread_iter on, as many as fit one packet. */
+static int put_thread_chunk(struct rsp_session *s)
+{
+	int first = 1;
+
+	if (s->thread_iter >= s->thread_count) {
+		rsp_put_char(s, 'l');
+		return 1;
+	}
+	rsp_put_char(s, 'm');
+	while (s->thread_iter < s->thread_count &&
+	       s->reply_len < RSP_PACKET_MAX - 24) {
+		if (!first)
+			rsp_put_char(s, ',');
+		rsp_put_hex(s, (u32)s->thread_buf[s->thread_iter++]);
+		first = 0;
+	}
+	return 1;
+}
+
+/* qfThreadInfo takes a snapshot that the qsThreadInfo calls page. */
+static int serve_threads_first(struct rsp_session *s)
+{
+	int n = 0;
+
+	if (s->ops->list_threads)
+		n = s->ops->list_threads(s->target, s->thread_buf,
+					 RSP_MAX_THREADS);
+	if (n < 0) {
+		rsp_put_error(s, n);
+		return 1;
+	}
+	s->thread_count = n > RSP_MAX_THREADS ? RSP_MAX_THREADS : n;
+	s->thread_iter = 0;
+	return put_thread_chunk(s);
+}
+
+/* qC: empty when there is no thread; gdb then keeps its own idea. */
+static int serve_current(struct rsp_session *s)
+{
+	int tid = rsp_current_tid(s, 1);
+
+	if (tid > 0) {
+		rsp_put_str(s, "QC");
+		rsp_put_hex(s, (u32)tid);
+	}
+	return 1;
+}
+
+/* qAttached[:pid]: pid 0 means the session's (current) process. */
+static int serve_attached(struct rsp_session *s, struct rsp_req *req)
+{
+	int ret;
+
+	if (!s->ops->attached)
+		return 1;
+	ret = s->ops->attached(s->target, req->pid < 0 ? 0 : req->pid);
+	if (ret < 0)
+		rsp_put_error(s, ret);
+	else
+		rsp_put_char(s, ret ? '1' : '0');
+	return 1;
+}
+
+/*
+ * qRcmd,HEX: "exit" belongs to the stub itself (the session ends once gdb
+ * read the OK); anything else goes to the target, which may print with
+ * rsp_monitor_output() before we send the final OK.
+ */
+static int serve_monitor(struct rsp_session *s, struct rsp_req *req)
+{
+	long n = rsp_hex_decode(req->data, req->data_len, req->data,
+				req->data_len);
+	int ret;
+
+	if (n < 0) {
+		rsp_put_str(s, "E01");
+		return 1;
+	}
+	req->data[n] = 0;
+	if (n == 4 && !__builtin_memcmp(req->data, "exit", 4)) {
+		s->exited = 1;
+		rsp_put_str(s, "OK");
+		return 1;
+	}
+	if (!s->ops->monitor)
+		return 1;
+	ret = s->ops->monitor(s->target, (const char *)req->data, (u32)n);
+	/* O packets went through reply[]: start the answer afresh */
+	rsp_reply_reset(s);
+	if (ret < 0)
+		rsp_put_error(s, ret);
+	else
+		rsp_put_str(s, "OK");
+	return 1;
+}
+
+int rsp_serve_query(struct rsp_session *s, struct rsp_req *req)
+{
+	switch (req->kind) {
+	case RSP_REQ_SUPPORTED:
+		return serve_supported(s, req);
+	case RSP_REQ_XFER_FEATURES:
+		return serve_xfer(s, req);
+	case RSP_REQ_THREADS_FIRST:
+		return serve_threads_first(s);
+	case RSP_REQ_THREADS_NEXT:
+		return put_thread_chunk(s);
+	case RSP_REQ_CURRENT:
+		return serve_current(s);
+	case RSP_REQ_ATTACHED:
+		return serve_attached(s, req);
+	case RSP_REQ_MONITOR:
+		return serve_monitor(s, req);
+	default:
+		return 1;
+	}
+}

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * rsp_stop.c - stop replies: T (stopped by a signal), W (exited), X
+ * (killed by a signal), for '?', vAttach and rsp_session_stop().
+ */
+#include "rsp_int.h"
+#include "rsp_amd64.h"
+
+/*
+ * Registers sent with every T reply, so that gdb can show where the
+ * thread stopped and unwind its frame without asking: rbp, rsp, rip.
+ */
+static const u8 expedited[] = { RSP_AMD64_RBP, RSP_AMD64_RSP, RSP_AMD64_RIP };
+
+static void put_expedited(struct rsp_session *s, int tid)
+{
+	u8 buf[RSP_AMD64_REG_MAX];
+	u32 i;
+	int ret;
+
+	if (!s->ops->read_reg)
+		return;
+	for (i = 0; i < sizeof(expedited); i++) {
+		const struct rsp_reg_desc *r = &rsp_amd64_regs[expedited[i]];
+
+		ret = s->ops->read_reg(s->target, tid, r->regno, buf);
+		if (ret != r->size)
+			continue;	/* gdb will ask with p/g instead */
+		rsp_put_hex8(s, r->regno);
+		rsp_put_char(s, ':');
+		rsp_put_hexbytes(s, buf, r->size);
+		rsp_put_char(s, ';');
+	}
+}
+
+void rsp_put_stop(struct rsp_session *s, const struct rsp_stop *st)
+{
+	switch (st->kind) {
+	case RSP_STOP_SIGNAL:
+		rsp_put_char(s, 'T');
+		rsp_put_hex8(s, (u8)rsp_sig_to_gdb(st->sig));
+		if (st->tid > 0) {
+			rsp_put_str(s, "thread:");
+			rsp_put_hex(s, (u32)st->tid);
+			rsp_put_char(s, ';');
+			put_expedited(s, st->tid);
+			/* later g/m without Hg apply to this thread */
+			s->last_tid = st->tid;
+		}
+		if (st->reason == RSP_REASON_SWBREAK && s->gdb_swbreak)
+			rsp_put_str(s, "swbreak:;");
+		else if (st->reason == RSP_REASON_HWBREAK && s->gdb_hwbreak)
+			rsp_put_str(s, "hwbreak:;");
+		break;
+	case RSP_STOP_EXITED:
+		rsp_put_char(s, 'W');
+		rsp_put_hex8(s, (u8)st->status);
+		rsp_forget_threads(s);
+		break;
+	case RSP_STOP_KILLED:
+		rsp_put_char(s, 'X');
+		rsp_put_hex8(s, (u8)rsp_sig_to_gdb(st->sig));
+		rsp_forget_threads(s);
+		break;
+	default:
+		/*
+		 * No process.  gdbserver answers '?' with W00 then too;
+		 * extended-mode gdb takes it as "connected, nothing
+		 * running", plain remote as "target is not running".
+		 */
+		rsp_put_str(s, "W00");
+		rsp_forget_threads(s);
+		break;
+	}
+}
+
+void rsp_session_stop(struct rsp_session *s, const struct rsp_stop *stop)
+{
+	if (!s->running)
+		return;
+	s->running = 0;
+	rsp_reply_reset(s);
+	rsp_put_stop(s, stop);
+	rsp_send_reply(s);
+}

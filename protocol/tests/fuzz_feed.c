@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * fuzz_feed.c - feeds arbitrary bytes to a session backed by the mock
+ * target.  Built with -DUGDB_LIBFUZZER it is a libFuzzer target
+ * (clang -fsanitize=fuzzer,address,undefined); otherwise main() runs a
+ * fixed number of pseudo-random and mutated inputs so that "make check"
+ * exercises it with ASan/UBSan and no clang.
+ *
+ * The first input byte picks the session mode and which resume/stop
+ * events are interleaved, so stop replies and ^C are covered too.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "mock_target.h"
+
+static struct rsp_session *sess;
+static struct mock mk;
+
+static void drain_check(void)
+{
+	u32 len;
+
+	rsp_session_output(sess, &len);
+	if (len > sizeof(sess->out))
+		abort();
+	rsp_session_consume(sess, len);
+}
+
+int LLVMFuzzerTestOneInput(const u8 *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
+{
+	u8 mode;
+	u32 off = 0, step;
+
+	if (!sess)
+		sess = malloc(sizeof(*sess));
+	if (!size)
+		return 0;
+	mode = data[0];
+	data++;
+	size--;
+	mock_init(&mk, sess);
+	mk.resume_sync_stop = mode & 4;
+	mk.interrupt_sync_stop = mode & 8;
+	mk.can_step_val = !(mode & 16);
+	rsp_session_init(sess, (mode & 32) ? &mock_ops_min : &mock_ops, &mk,
+			 mode & 1);
+	/* feed in chunks of varying size; drain when told to stop */
+	step = (mode >> 6) + 1;
+	while (off < size) {
+		u32 n = size - off < step ? (u32)(size - off) : step;
+		u32 used = rsp_session_feed(sess, data + off, n);
+
+		off += used;
+		if (used < n)
+			drain_check();
+		if (mode & 2 && sess->running) {
+			struct rsp_stop st = mk.stop;
+
+			st.reason = (enum rsp_stop_reason)(off % 5);
+			st.kind = (enum rsp_stop_kind)(off % 4);
+			st.sig = (int)(off % 70);
+			rsp_session_stop(sess, &st);
+		}
+		step = step * 3 % 17 + 1;
+	}
+	drain_check();
+	return 0;
+}
+
+#ifndef UGDB_LIBFUZZER
+/* Seeds: real gdb traffic; mutations flip, insert and splice bytes. */
+static const char *const seeds[] = {
+	"+$qSupported:multiprocess+;swbreak+;hwbreak+;xmlRegisters=i386#00",
+	"$QStartNoAckMode#b0$?#3f$g#67$qC#b4",
+	"$m400000,40#00$x400000,ffff#00$M400010,2:abcd#00$X400020,3:a}]b#00",
+	"$Z0,400100,1#00$vCont;s:4d2;c#00\x03$z0,400100,1#00",
+	"$qXfer:features:read:target.xml:0,ffb#00$qfThreadInfo#00$qsThreadInfo#00",
+	"$vAttach;4d2#00$Hg4d3#00$p10#00$P10=0011223344556677#00$D#00",
+	"$qRcmd,68656c6c6f#00$qRcmd,65786974#00",
+	"$c#63\x03$C05;400000#00$vKill;4d2#00$k#6b",
+	"$G0011#00$T4d3#00$qAttached:4d2#00$!#21$vCont?#49---",
+};
+
+static u64 rng = 0x9e3779b97f4a7c15ULL;
+
+static u32 rnd(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (u32)rng;
+}
+
+/* Give most seed packets a valid checksum so they get past framing. */
+static size_t fix_checksums(u8 *b, size_t n)
+{
+	size_t i, start = 0;
+	u8 cs = 0;
+	int in = 0;
+
+	for (i = 0; i < n; i++) {
+		if (b[i] == '$') {
+			in = 1;
+			cs = 0;
+			start = i;
+		} else if (b[i] == '#' && in && i + 2 < n) {
+			if (rnd() % 8) {
+				static const char hx[] = "0123456789abcdef";
+
+				b[i + 1] = (u8)hx[cs >> 4];
+				b[i + 2] = (u8)hx[cs & 15];
+			}
+			in = 0;
+		} else if (in) {
+			cs += b[i];
+		}
+	}
+	(void)start;
+	return n;
+}
+
+int main(int argc, char **argv)
+{
+	long iters = argc > 1 ? atol(argv[1]) : 20000;
+	static u8 buf[3 * RSP_PACKET_MAX];
+	long it;
+
+	for (it = 0; it < iters; it++) {
+		size_t n = 1, k;
+		u32 r = rnd();
+
+		buf[0] = (u8)rnd();
+		if (r % 4 == 0) {
+			/* random bytes with framing characters sprinkled */
+			size_t len = rnd() % 512;
+
+			for (k = 0; k < len; k++) {
+				u32 c = rnd() % 24;
+
+				buf[n++] = c == 0 ? '$' : c == 1 ? '#' :
+					   c == 2 ? '}' : c == 3 ? 3 :
+					   (u8)rnd();
+			}
+		} else {
+			/* a few seeds spliced, then mutated */
+			int parts = 1 + rnd() % 3, p;
+
+			for (p = 0; p < parts; p++) {
+				const char *sd = seeds[rnd() % (sizeof(seeds) /
+						     sizeof(seeds[0]))];
+				size_t l = strlen(sd);
+
+				memcpy(buf + n, sd, l);
+				n += l;
+			}
+			for (k = rnd() % 6; k; k--) {
+				size_t pos = 1 + rnd() % (n - 1);
+
+				switch (rnd() % 4) {
+				case 0:
+					buf[pos] ^= (u8)(1 << (rnd() % 8));
+					break;
+				case 1:
+					buf[pos] = (u8)rnd();
+					break;
+				case 2:
+					buf[pos] = "0123456789abcdef,:;$#}-"
+						   [rnd() % 23];
+					break;
+				default:
+					/* a long run: overlong packets */
+					if (rnd() % 8 == 0 &&
+					    n + RSP_PACKET_MAX < sizeof(buf)) {
+						memmove(buf + pos +
+							RSP_PACKET_MAX,
+							buf + pos, n - pos);
+						memset(buf + pos, 'a' + rnd() % 6,
+						       RSP_PACKET_MAX);
+						n += RSP_PACKET_MAX;
+					}
+					break;
+				}
+			}
+			n = fix_checksums(buf, n);
+		}
+		LLVMFuzzerTestOneInput(buf, n);
+	}
+	free(sess);
+	printf("fuzz: %ld inputs ok\n", iters);
+	return 0;
+}
+#endif

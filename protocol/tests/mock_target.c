@@ -1,0 +1,310 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mock_target.c - the in-memory target of the unit tests (user space, so
+ * libc is fine here).
+ */
+#include <string.h>
+#include <errno.h>
+#include "mock_target.h"
+
+static struct mock *M(void *t)
+{
+	return t;
+}
+
+static int thread_index(struct mock *m, int tid)
+{
+	int i;
+
+	if (!m->present)
+		return -1;
+	for (i = 0; i < m->nthreads; i++)
+		if (m->tids[i] == tid)
+			return i;
+	return -1;
+}
+
+void mock_init(struct mock *m, struct rsp_session *s)
+{
+	int t, i;
+
+	memset(m, 0, sizeof(*m));
+	m->s = s;
+	m->present = 1;
+	m->attached_flag = 1;
+	m->nthreads = MOCK_NTHREADS;
+	m->tids[0] = MOCK_PID;
+	m->tids[1] = MOCK_TID2;
+	for (t = 0; t < MOCK_NTHREADS; t++)
+		for (i = 0; i < RSP_AMD64_G_SIZE; i++)
+			m->regs[t][i] = (u8)(i + 16 * t);
+	for (i = 0; i < MOCK_MEM_SIZE; i++)
+		m->mem[i] = (u8)(i * 7);
+	m->stop.kind = RSP_STOP_SIGNAL;
+	m->stop.pid = MOCK_PID;
+	m->stop.tid = MOCK_PID;
+	m->stop.sig = 5;
+	m->can_step_val = 1;
+}
+
+static int mock_attach(void *t, int pid)
+{
+	struct mock *m = M(t);
+
+	m->n_attach++;
+	m->last_pid = pid;
+	if (m->attach_ret)
+		return m->attach_ret;
+	m->present = 1;
+	m->stop.kind = RSP_STOP_SIGNAL;
+	m->stop.sig = 19;
+	return 0;
+}
+
+static int mock_detach(void *t, int pid)
+{
+	struct mock *m = M(t);
+
+	m->n_detach++;
+	m->last_pid = pid;
+	if (m->detach_ret)
+		return m->detach_ret;
+	m->present = 0;
+	m->stop.kind = RSP_STOP_NONE;
+	return 0;
+}
+
+static int mock_kill(void *t, int pid)
+{
+	struct mock *m = M(t);
+
+	m->n_kill++;
+	m->last_pid = pid;
+	if (m->kill_ret)
+		return m->kill_ret;
+	m->present = 0;
+	m->stop.kind = RSP_STOP_NONE;
+	return 0;
+}
+
+static void mock_stop_state(void *t, struct rsp_stop *out)
+{
+	*out = M(t)->stop;
+}
+
+static int mock_attached(void *t, int pid)
+{
+	struct mock *m = M(t);
+
+	m->last_pid = pid;
+	if (!m->present)
+		return -ESRCH;
+	return m->attached_flag;
+}
+
+static int mock_list_threads(void *t, int *tids, int max)
+{
+	struct mock *m = M(t);
+	int i;
+
+	if (!m->present)
+		return 0;
+	for (i = 0; i < m->nthreads && i < max; i++)
+		tids[i] = m->tids[i];
+	return i;
+}
+
+static int mock_thread_alive(void *t, int tid)
+{
+	return thread_index(M(t), tid) < 0 ? -ESRCH : 0;
+}
+
+static int mock_read_reg(void *t, int tid, int regno, u8 *buf)
+{
+	struct mock *m = M(t);
+	int ti = thread_index(m, tid);
+	const struct rsp_reg_desc *r = rsp_amd64_reg(regno);
+
+	if (ti < 0)
+		return -ESRCH;
+	if (!r)
+		return -ENOENT;
+	if (m->reg_fail[regno])
+		return -EIO;
+	memcpy(buf, m->regs[ti] + r->offset, r->size);
+	return r->size + (m->reg_bad_size ? 1 : 0);
+}
+
+static int mock_write_reg(void *t, int tid, int regno, const u8 *buf)
+{
+	struct mock *m = M(t);
+	int ti = thread_index(m, tid);
+	const struct rsp_reg_desc *r = rsp_amd64_reg(regno);
+
+	if (ti < 0)
+		return -ESRCH;
+	if (!r)
+		return -ENOENT;
+	if (m->write_reg_fail)
+		return -EPERM;
+	memcpy(m->regs[ti] + r->offset, buf, r->size);
+	m->n_reg_writes++;
+	return 0;
+}
+
+static long mock_xfer(struct mock *m, int tid, u64 addr, u32 len)
+{
+	if (thread_index(m, tid) < 0)
+		return -ESRCH;
+	if (addr < MOCK_MEM_BASE || addr >= MOCK_MEM_BASE + MOCK_MEM_SIZE)
+		return -EIO;
+	if (len > MOCK_MEM_BASE + MOCK_MEM_SIZE - addr)
+		len = (u32)(MOCK_MEM_BASE + MOCK_MEM_SIZE - addr);
+	return len;
+}
+
+/* Reads show the original bytes under software breakpoints. */
+static long mock_read_mem(void *t, int tid, u64 addr, u8 *buf, u32 len)
+{
+	struct mock *m = M(t);
+	long n = mock_xfer(m, tid, addr, len);
+	int i;
+
+	if (n <= 0)
+		return n;
+	memcpy(buf, m->mem + (addr - MOCK_MEM_BASE), n);
+	for (i = 0; i < MOCK_MAX_BP; i++)
+		if (m->bp[i].used && m->bp[i].type == 0 &&
+		    m->bp[i].addr >= addr && m->bp[i].addr < addr + n)
+			buf[m->bp[i].addr - addr] = m->bp[i].orig;
+	return n;
+}
+
+static long mock_write_mem(void *t, int tid, u64 addr, const u8 *buf,
+			   u32 len)
+{
+	struct mock *m = M(t);
+	long n = mock_xfer(m, tid, addr, len);
+
+	if (n <= 0)
+		return n;
+	memcpy(m->mem + (addr - MOCK_MEM_BASE), buf, n);
+	m->n_mem_writes++;
+	return n;
+}
+
+static int mock_insert_bp(void *t, int type, u64 addr, int kind)
+{
+	struct mock *m = M(t);
+	int i;
+
+	if (type > 1)
+		return -EOPNOTSUPP;
+	if (addr < MOCK_MEM_BASE || addr >= MOCK_MEM_BASE + MOCK_MEM_SIZE)
+		return -EIO;
+	for (i = 0; i < MOCK_MAX_BP; i++) {
+		if (m->bp[i].used)
+			continue;
+		m->bp[i].used = 1;
+		m->bp[i].type = type;
+		m->bp[i].addr = addr;
+		m->bp[i].kind = kind;
+		if (type == 0) {
+			m->bp[i].orig = m->mem[addr - MOCK_MEM_BASE];
+			m->mem[addr - MOCK_MEM_BASE] = 0xcc;
+		}
+		return 0;
+	}
+	return -ENOSPC;
+}
+
+static int mock_remove_bp(void *t, int type, u64 addr, int kind)
+{
+	struct mock *m = M(t);
+	int i;
+
+	(void)kind;
+	if (type > 1)
+		return -EOPNOTSUPP;
+	for (i = 0; i < MOCK_MAX_BP; i++) {
+		if (!m->bp[i].used || m->bp[i].type != type ||
+		    m->bp[i].addr != addr)
+			continue;
+		if (type == 0)
+			m->mem[addr - MOCK_MEM_BASE] = m->bp[i].orig;
+		m->bp[i].used = 0;
+		return 0;
+	}
+	return -ENOENT;
+}
+
+static int mock_resume(void *t, const struct rsp_resume *acts, int n)
+{
+	struct mock *m = M(t);
+
+	m->n_resume++;
+	m->n_acts = n;
+	memcpy(m->acts, acts, n * sizeof(*acts));
+	if (m->resume_sync_stop)
+		rsp_session_stop(m->s, &m->stop);
+	return m->resume_ret;
+}
+
+static void mock_interrupt(void *t)
+{
+	struct mock *m = M(t);
+	struct rsp_stop st = m->stop;
+
+	m->n_interrupt++;
+	if (m->interrupt_sync_stop) {
+		st.kind = RSP_STOP_SIGNAL;
+		st.sig = 2;
+		rsp_session_stop(m->s, &st);
+	}
+}
+
+static int mock_can_step(void *t)
+{
+	return M(t)->can_step_val;
+}
+
+static int mock_monitor(void *t, const char *cmd, u32 len)
+{
+	struct mock *m = M(t);
+
+	m->n_monitor++;
+	if (len >= sizeof(m->monitor_cmd))
+		len = sizeof(m->monitor_cmd) - 1;
+	memcpy(m->monitor_cmd, cmd, len);
+	m->monitor_cmd[len] = 0;
+	if (!strcmp(m->monitor_cmd, "fail"))
+		return -EINVAL;
+	if (!strcmp(m->monitor_cmd, "hello"))
+		rsp_monitor_output(m->s, "hi\n");
+	return 0;
+}
+
+const struct rsp_target_ops mock_ops = {
+	.attach = mock_attach,
+	.detach = mock_detach,
+	.kill = mock_kill,
+	.stop_state = mock_stop_state,
+	.attached = mock_attached,
+	.list_threads = mock_list_threads,
+	.thread_alive = mock_thread_alive,
+	.read_reg = mock_read_reg,
+	.write_reg = mock_write_reg,
+	.read_mem = mock_read_mem,
+	.write_mem = mock_write_mem,
+	.insert_bp = mock_insert_bp,
+	.remove_bp = mock_remove_bp,
+	.resume = mock_resume,
+	.interrupt = mock_interrupt,
+	.can_step = mock_can_step,
+	.monitor = mock_monitor,
+};
+
+/* Only what a '?' needs: every other packet must cope with NULL ops. */
+const struct rsp_target_ops mock_ops_min = {
+	.stop_state = mock_stop_state,
+};

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * mock_target.h - an in-memory target for the protocol unit tests: two
+ * threads with register files, 64 KiB of memory with a breakpoint shadow,
+ * and knobs to make operations fail or report stops synchronously.
+ */
+#ifndef UGDB_MOCK_TARGET_H
+#define UGDB_MOCK_TARGET_H
+
+#include "../rsp.h"
+#include "../rsp_amd64.h"
+
+#define MOCK_PID	0x4d2		/* 1234 */
+#define MOCK_TID2	0x4d3
+#define MOCK_NTHREADS	2
+#define MOCK_MEM_BASE	0x400000ULL
+#define MOCK_MEM_SIZE	0x10000
+#define MOCK_MAX_BP	16
+
+struct mock_bp {
+	int used;
+	int type;
+	u64 addr;
+	int kind;
+	u8 orig;
+};
+
+struct mock {
+	struct rsp_session *s;
+	int present;			/* process exists */
+	int attached_flag;
+	int nthreads;
+	int tids[MOCK_NTHREADS];
+	u8 regs[MOCK_NTHREADS][RSP_AMD64_G_SIZE];
+	int reg_fail[RSP_AMD64_NREGS];	/* read_reg returns -EIO */
+	int reg_bad_size;		/* read_reg returns size + 1 */
+	int write_reg_fail;
+	u8 mem[MOCK_MEM_SIZE];
+	struct mock_bp bp[MOCK_MAX_BP];
+	struct rsp_stop stop;		/* what stop_state reports */
+	/* recorded calls */
+	int n_resume;
+	int n_acts;
+	struct rsp_resume acts[RSP_MAX_ACTIONS];
+	int resume_ret;
+	int resume_sync_stop;		/* report the stop inside resume() */
+	int n_interrupt;
+	int interrupt_sync_stop;	/* report SIGINT inside interrupt() */
+	int n_attach, n_detach, n_kill;
+	int last_pid;
+	int attach_ret, detach_ret, kill_ret;
+	int can_step_val;
+	int n_monitor;
+	char monitor_cmd[256];
+	int n_reg_writes;
+	int n_mem_writes;
+};
+
+extern const struct rsp_target_ops mock_ops;
+extern const struct rsp_target_ops mock_ops_min;	/* most ops NULL */
+
+void mock_init(struct mock *m, struct rsp_session *s);
+
+#endif

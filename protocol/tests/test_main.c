@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * test_main.c - runs every unit test group; "--dump-xml" prints
+ * target.xml instead (for xmllint in make check).
+ */
+#include "test.h"
+
+int main(int argc, char **argv)
+{
+	if (argc > 1 && !strcmp(argv[1], "--dump-xml")) {
+		fputs(rsp_amd64_target_xml, stdout);
+		return 0;
+	}
+	test_hex();
+	test_signals();
+	test_frame();
+	test_packets();
+	test_exec();
+	test_amd64();
+	printf("%d passed, %d failed\n", t_passed, t_failed);
+	return t_failed ? 1 : 0;
+}

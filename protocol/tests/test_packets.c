@@ -1,0 +1,432 @@
+// SPDX-License-Identifier: GPL-2.0
+/* test_packets.c - queries, registers, memory and breakpoint packets. */
+#include <stdlib.h>
+#include "test.h"
+
+#define RBP_HEX "3031323334353637"
+#define RSP_HEX "38393a3b3c3d3e3f"
+#define RIP_HEX "8081828384858687"
+
+static void test_supported(void)
+{
+	struct env *e = env_new(0, NULL);
+	char want[256];
+
+	sprintf(want, "PacketSize=%x;QStartNoAckMode+;swbreak+;hwbreak+;"
+		"vContSupported+;qXfer:features:read+", RSP_PACKET_MAX);
+	CHECK_STR(xact(e, "qSupported:multiprocess+;swbreak+;hwbreak+;"
+		       "qRelocInsn+;fork-events+;vfork-events+;exec-events+;"
+		       "vContSupported+;QThreadEvents+;no-resumed+;"
+		       "memory-tagging+;xmlRegisters=i386"), want);
+	CHECK(e->s->gdb_swbreak && e->s->gdb_hwbreak);
+	CHECK_STR(xact(e, "qSupported"), want);
+	CHECK(!e->s->gdb_swbreak && !e->s->gdb_hwbreak);
+	CHECK_STR(xact(e, "qSupported:"), want);
+	CHECK_STR(xact(e, "qSupported:;;;swbreak+"), want);
+	CHECK(e->s->gdb_swbreak && !e->s->gdb_hwbreak);
+	CHECK_STR(xact(e, "qSupported:swbreak-;hwbreak+x"), want);
+	CHECK(!e->s->gdb_swbreak && !e->s->gdb_hwbreak);
+	CHECK_STR(xact(e, "qSymbol::"), "OK");
+	CHECK_STR(xact(e, "qSymbol:6d61696e:"), "OK");
+	CHECK_STR(xact(e, "qCRC:0,1"), "");
+	CHECK_STR(xact(e, "qCx"), "");
+	CHECK_STR(xact(e, "vCont?"), "vCont;c;C;t;s;S");
+	e->m.can_step_val = 0;
+	CHECK_STR(xact(e, "vCont?"), "vCont;c;C;t");
+	CHECK_STR(xact(e, "vCont?x"), "E01");
+	CHECK_STR(xact(e, "!"), "OK");
+	CHECK(e->s->extended);
+	env_free(e);
+}
+
+static void test_regs(void)
+{
+	struct env *e = env_new(0, NULL);
+	char *want = malloc(2 * RSP_AMD64_G_SIZE + 1);
+	char *g = malloc(2 * RSP_AMD64_G_SIZE + 16);
+	const char *r;
+	u8 regs[RSP_AMD64_G_SIZE];
+	int i;
+
+	hexify(e->m.regs[0], RSP_AMD64_G_SIZE, want);
+	CHECK_STR(xact(e, "g"), want);
+	CHECK_STR(xact(e, "gx"), "E01");
+	/* unreadable registers are "xx" bytes */
+	e->m.reg_fail[RSP_AMD64_ST0] = 1;
+	r = xact(e, "g");
+	CHECK(!strncmp(r + 2 * 164, "xxxxxxxxxxxxxxxxxxxx", 20) &&
+	      !strncmp(r, want, 328) && !strcmp(r + 348, want + 348));
+	CHECK_STR(xact(e, "p18"), "xxxxxxxxxxxxxxxxxxxx");
+	e->m.reg_fail[RSP_AMD64_ST0] = 0;
+	/* a target returning the wrong size is not trusted */
+	e->m.reg_bad_size = 1;
+	CHECK_STR(xact(e, "p6"), "xxxxxxxxxxxxxxxx");
+	e->m.reg_bad_size = 0;
+
+	CHECK_STR(xact(e, "p6"), RBP_HEX);
+	CHECK_STR(xact(e, "p10"), RIP_HEX);
+	CHECK_STR(xact(e, "p11"), "88898a8b");		/* eflags */
+	CHECK_STR(xact(e, "p3b"), "28292a2b2c2d2e2f");	/* gs_base */
+	CHECK_STR(xact(e, "p3c"), "E01");
+	CHECK_STR(xact(e, "p"), "E01");
+	CHECK_STR(xact(e, "pz"), "E01");
+	CHECK_STR(xact(e, "p6,"), "E01");
+	CHECK_STR(xact(e, "pffffffffffffffffff"), "E01");
+	/* Hg selects the thread */
+	CHECK_STR(xact(e, "Hg4d3"), "OK");
+	CHECK_STR(xact(e, "p0"), "1011121314151617");
+	CHECK_STR(xact(e, "Hg0"), "OK");
+	CHECK_STR(xact(e, "p0"), "0001020304050607");
+
+	/* P */
+	CHECK_STR(xact(e, "P10=1122334455667788"), "OK");
+	CHECK(e->m.regs[0][128] == 0x11 && e->m.regs[0][135] == 0x88);
+	CHECK_STR(xact(e, "P10=11223344556677"), "E01");
+	CHECK_STR(xact(e, "P10=112233445566778899"), "E01");
+	CHECK_STR(xact(e, "P10=11223344556677zz"), "E01");
+	CHECK_STR(xact(e, "P3c=00"), "E01");
+	CHECK_STR(xact(e, "P10"), "E01");
+	CHECK_STR(xact(e, "P=00"), "E01");
+	CHECK_STR(xact(e, "P28=000102030405060708090a0b0c0d0e0f"), "OK");
+	e->m.write_reg_fail = 1;
+	CHECK_STR(xact(e, "P0=0000000000000000"), "E01");	/* EPERM */
+	e->m.write_reg_fail = 0;
+
+	/* G: all registers back in */
+	for (i = 0; i < RSP_AMD64_G_SIZE; i++)
+		regs[i] = (u8)(0xff - i);
+	g[0] = 'G';
+	hexify(regs, RSP_AMD64_G_SIZE, g + 1);
+	e->m.n_reg_writes = 0;
+	CHECK_STR(xact(e, g), "OK");
+	CHECK_INT(e->m.n_reg_writes, RSP_AMD64_NREGS);
+	CHECK(!memcmp(e->m.regs[0], regs, RSP_AMD64_G_SIZE));
+	/* too long, odd, bad hex */
+	strcat(g, "00");
+	CHECK_STR(xact(e, g), "E01");
+	g[strlen(g) - 1] = 0;
+	CHECK_STR(xact(e, g), "E01");
+	CHECK_STR(xact(e, "Gzz"), "E01");
+	/* partial: only the covered registers */
+	e->m.n_reg_writes = 0;
+	CHECK_STR(xact(e, "G00000000000000001111"), "OK");
+	CHECK_INT(e->m.n_reg_writes, 1);
+	CHECK_STR(xact(e, "G"), "OK");
+	/* no process: errors */
+	e->m.present = 0;
+	CHECK_STR(xact(e, "g"), "E03");
+	CHECK_STR(xact(e, "p0"), "E03");
+	free(g);
+	free(want);
+	env_free(e);
+}
+
+static void test_mem(void)
+{
+	struct env *e = env_new(0, NULL);
+	char buf[256], want[256];
+	u8 bytes[16];
+	const char *r;
+	u32 rlen;
+	int i;
+
+	CHECK_STR(xact(e, "m400000,4"), "00070e15");
+	CHECK_STR(xact(e, "m400010,0"), "");
+	/* short at the end of the mapping, error past it */
+	CHECK_STR(xact(e, "m40fffe,8"), "f2f9");
+	CHECK_STR(xact(e, "m410000,4"), "E05");
+	CHECK_STR(xact(e, "m0,4"), "E05");
+	CHECK_STR(xact(e, "mffffffffffffffff,10"), "E05");
+	CHECK_STR(xact(e, "m10000000000000000,1"), "E01");
+	CHECK_STR(xact(e, "m400000"), "E01");
+	CHECK_STR(xact(e, "m400000,"), "E01");
+	CHECK_STR(xact(e, "m,4"), "E01");
+	CHECK_STR(xact(e, "m400000,4x"), "E01");
+	CHECK_STR(xact(e, "m40000g,4"), "E01");
+	/* huge lengths are capped to what a reply can carry */
+	r = xact_bin(e, "m400000,ffffffffffffffff", 24, &rlen);
+	CHECK_INT(rlen, RSP_PACKET_MAX);
+	r = xact_bin(e, "m400000,100000", 14, &rlen);
+	CHECK_INT(rlen, RSP_PACKET_MAX);
+
+	/* M */
+	CHECK_STR(xact(e, "M400100,3:aabbcc"), "OK");
+	CHECK(e->m.mem[0x100] == 0xaa && e->m.mem[0x102] == 0xcc);
+	CHECK_STR(xact(e, "M400100,3:aabb"), "E01");
+	CHECK_STR(xact(e, "M400100,2:aabbcc"), "E01");
+	CHECK_STR(xact(e, "M400100,1:zz"), "E01");
+	CHECK_STR(xact(e, "M400100,1:a"), "E01");
+	CHECK_STR(xact(e, "M400100,1"), "E01");
+	CHECK_STR(xact(e, "M400100,0:"), "OK");
+	CHECK_STR(xact(e, "M0,1:00"), "E05");
+	CHECK_STR(xact(e, "M40ffff,2:0000"), "E05");	/* short write */
+	CHECK_STR(xact(e, "Mffffffffffffffff,2:0000"), "E01");	/* wraps */
+
+	/* X: binary with escapes; X addr,0: is gdb's probe */
+	CHECK_STR(xact(e, "X0,0:"), "OK");
+	CHECK_STR(xact(e, "Xffffffffffffffff,0:"), "OK");
+	CHECK_INT(e->m.n_mem_writes, 2);
+	{
+		static const char pkt[] = "X400200,5:a}\x03}\x04}]}\x0a";
+
+		CHECK_STR(xact_bin(e, pkt, sizeof(pkt) - 1, NULL), "OK");
+	}
+	CHECK(!memcmp(e->m.mem + 0x200, "a#$}*", 5));
+	CHECK_STR(xact(e, "X400200,2:a"), "E01");
+	CHECK_STR(xact(e, "X400200,1:a}"), "E01");
+	CHECK_STR(xact(e, "X400200,1"), "E01");
+	CHECK_STR(xact(e, "X1,1:a"), "E05");
+	{
+		static const u8 raw[] = "X400300,3:\x00\xff\x03";
+
+		CHECK_STR(xact_bin(e, raw, sizeof(raw) - 1, NULL), "OK");
+		CHECK(e->m.mem[0x300] == 0 && e->m.mem[0x301] == 0xff &&
+		      e->m.mem[0x302] == 3);
+	}
+
+	/* x: binary reads, escaped */
+	r = xact_bin(e, "x400200,5", 9, &rlen);
+	CHECK_INT(rlen, 10);
+	CHECK(!memcmp(r, "ba}\x03}\x04}]}\x0a", 10));
+	CHECK_STR(xact(e, "x400200,0"), "b");
+	CHECK_STR(xact(e, "x0,1"), "E05");
+	CHECK_STR(xact(e, "x400200"), "E01");
+	/* 0x400000.. holds 00 07 0e 15 1c 23('#') 2a('*') 31 */
+	r = xact_bin(e, "x400000,8", 9, &rlen);
+	for (i = 0; i < 8; i++)
+		bytes[i] = e->m.mem[i];
+	CHECK(rlen == 11 && r[0] == 'b' && !memcmp(r + 1, bytes, 5) &&
+	      !memcmp(r + 6, "}\x03}\x0a\x31", 5));
+	r = xact_bin(e, "x400000,ffffffff", 16, &rlen);
+	CHECK(rlen >= RSP_PACKET_MAX / 2 + 1 && rlen <= RSP_PACKET_MAX + 1);
+
+	/* breakpoints: memory reads hide them */
+	sprintf(want, "m400400,2");
+	hexify(e->m.mem + 0x400, 2, buf);
+	CHECK_STR(xact(e, "Z0,400400,1"), "OK");
+	CHECK(e->m.mem[0x400] == 0xcc);
+	CHECK_STR(xact(e, want), buf);
+	CHECK_STR(xact(e, "z0,400400,1"), "OK");
+	CHECK_STR(xact(e, "z0,400400,1"), "E02");
+	CHECK_STR(xact(e, "Z1,400500,1"), "OK");
+	CHECK_STR(xact(e, "z1,400500,1"), "OK");
+	CHECK_STR(xact(e, "Z2,400500,4"), "");	/* EOPNOTSUPP */
+	CHECK_STR(xact(e, "Z3,400500,8"), "");
+	CHECK_STR(xact(e, "z4,400500,8"), "");
+	CHECK_STR(xact(e, "Z5,400500,1"), "");
+	CHECK_STR(xact(e, "Z0,1,1"), "E05");
+	CHECK_STR(xact(e, "Z0,400400,1;X2,0000"), "OK");
+	CHECK_STR(xact(e, "z0,400400,1"), "OK");
+	CHECK_STR(xact(e, "Z0,400400"), "E01");
+	CHECK_STR(xact(e, "Z0,,1"), "E01");
+	CHECK_STR(xact(e, "Z"), "E01");
+	CHECK_STR(xact(e, "Z0,400400,1x"), "E01");
+	CHECK_STR(xact(e, "Zffffffffff,0,1"), "E01");
+	env_free(e);
+	(void)bytes;
+}
+
+/* Reassemble target.xml through qXfer in small pieces. */
+static char *fetch_xml(struct env *e, u32 chunk, u32 *total)
+{
+	char *xml = malloc(65536);
+	char req[96];
+	u32 off = 0, rlen;
+	const char *r;
+	int guard = 0;
+
+	for (;;) {
+		sprintf(req, "qXfer:features:read:target.xml:%x,%x", off,
+			chunk);
+		r = xact_bin(e, req, strlen(req), &rlen);
+		if (!rlen || (r[0] != 'm' && r[0] != 'l') || ++guard > 10000) {
+			free(xml);
+			return NULL;
+		}
+		memcpy(xml + off, r + 1, rlen - 1);
+		{
+			long n = rlen - 1;
+			u8 *p = (u8 *)xml + off;
+			long i, o = 0;
+
+			for (i = 0; i < n; i++)
+				p[o++] = p[i] == '}' ? p[++i] ^ 0x20 : p[i];
+			off += o;
+		}
+		if (r[0] == 'l')
+			break;
+	}
+	xml[off] = 0;
+	*total = off;
+	return xml;
+}
+
+static void test_xfer(void)
+{
+	struct env *e = env_new(0, NULL);
+	u32 total;
+	char *xml;
+	char req[96];
+
+	xml = fetch_xml(e, 0xfff, &total);
+	CHECK(xml && total == rsp_amd64_target_xml_len &&
+	      !strcmp(xml, rsp_amd64_target_xml));
+	free(xml);
+	xml = fetch_xml(e, 7, &total);
+	CHECK(xml && !strcmp(xml, rsp_amd64_target_xml));
+	free(xml);
+	sprintf(req, "qXfer:features:read:target.xml:%x,10",
+		rsp_amd64_target_xml_len);
+	CHECK_STR(xact(e, req), "l");
+	CHECK_STR(xact(e, "qXfer:features:read:target.xml:ffffffffffff,10"),
+		  "l");
+	CHECK_STR(xact(e, "qXfer:features:read:target.xml:0,5"), "m<?xml");
+	CHECK_STR(xact(e, "qXfer:features:read:target.xml:0,0"), "E01");
+	CHECK_STR(xact(e, "qXfer:features:read:other.xml:0,5"), "E02");
+	CHECK_STR(xact(e, "qXfer:features:read::0,5"), "E02");
+	CHECK_STR(xact(e, "qXfer:features:read:target.xml:0"), "E01");
+	CHECK_STR(xact(e, "qXfer:features:read:target.xml"), "E01");
+	CHECK_STR(xact(e, "qXfer:features:read:target.xml:x,1"), "E01");
+	CHECK_STR(xact(e, "qXfer:features:read:target.xml:0,1,"), "E01");
+	CHECK_STR(xact(e, "qXfer:auxv:read::0,10"), "");
+	CHECK_STR(xact(e, "qXfer:features:write:target.xml:0:"), "");
+	env_free(e);
+}
+
+static int many_threads(void *t, int *tids, int max)
+{
+	int i;
+
+	(void)t;
+	for (i = 0; i < max; i++)
+		tids[i] = 0x7ffff000 + i;
+	return max + 5;
+}
+
+static void test_threads(void)
+{
+	struct env *e = env_new(0, NULL);
+	const char *r, *p;
+	int i;
+
+	CHECK_STR(xact(e, "qfThreadInfo"), "m4d2,4d3");
+	CHECK_STR(xact(e, "qsThreadInfo"), "l");
+	CHECK_STR(xact(e, "qsThreadInfo"), "l");
+	CHECK_STR(xact(e, "qC"), "QC4d2");
+	CHECK_STR(xact(e, "Hg4d3"), "OK");
+	CHECK_STR(xact(e, "qC"), "QC4d3");
+	CHECK_STR(xact(e, "Hg1"), "E03");
+	CHECK_STR(xact(e, "Hc-1"), "OK");
+	CHECK_STR(xact(e, "Hcp4d2.4d3"), "OK");
+	CHECK_INT(e->s->c_tid, 0x4d3);
+	CHECK_STR(xact(e, "Hgp4d2.-1"), "OK");
+	CHECK_STR(xact(e, "Hx1"), "E01");
+	CHECK_STR(xact(e, "H"), "E01");
+	CHECK_STR(xact(e, "Hg"), "E01");
+	CHECK_STR(xact(e, "Hgzz"), "E01");
+	CHECK_STR(xact(e, "T4d3"), "OK");
+	CHECK_STR(xact(e, "T4d4"), "E03");
+	CHECK_STR(xact(e, "T0"), "E03");
+	CHECK_STR(xact(e, "T-1"), "E03");
+	CHECK_STR(xact(e, "T"), "E01");
+	CHECK_STR(xact(e, "qAttached"), "1");
+	CHECK_INT(e->m.last_pid, 0);
+	e->m.attached_flag = 0;
+	CHECK_STR(xact(e, "qAttached:4d2"), "0");
+	CHECK_INT(e->m.last_pid, 0x4d2);
+	CHECK_STR(xact(e, "qAttached:"), "E01");
+	CHECK_STR(xact(e, "qAttached:zz"), "E01");
+	e->m.present = 0;
+	CHECK_STR(xact(e, "qAttached"), "E03");
+	CHECK_STR(xact(e, "qfThreadInfo"), "l");
+	CHECK_STR(xact(e, "Hg0"), "OK");
+	CHECK_STR(xact(e, "qC"), "");
+	env_free(e);
+
+	/* the most threads a snapshot holds, even if the target has more */
+	{
+		static struct rsp_target_ops many;
+
+		many = mock_ops;
+		many.list_threads = many_threads;
+		e = env_new(0, &many);
+		r = xact(e, "qfThreadInfo");
+		CHECK(r[0] == 'm');
+		for (i = 0, p = r + 1; *p; p++)
+			i += *p == ',';
+		CHECK_INT(i + 1, RSP_MAX_THREADS);
+		CHECK(!strncmp(r, "m7ffff000,7ffff001,", 19));
+		CHECK(strlen(r) < RSP_PACKET_MAX);
+		CHECK_STR(xact(e, "qsThreadInfo"), "l");
+		env_free(e);
+	}
+}
+
+static void test_monitor(void)
+{
+	struct env *e = env_new(0, NULL);
+	char hello[32] = "qRcmd,";
+
+	hexify("hello", 5, hello + 6);
+	env_send_str(e, hello);
+	env_drain(e);
+	CHECK_INT(e->npkts, 2);
+	if (e->npkts == 2) {
+		CHECK_STR(e->pkts[0], "O68690a");
+		CHECK_STR(e->pkts[1], "OK");
+	}
+	CHECK_STR(e->m.monitor_cmd, "hello");
+	CHECK_STR(xact(e, "qRcmd,6661696c"), "E16");	/* "fail" */
+	CHECK_STR(xact(e, "qRcmd,"), "OK");
+	CHECK_STR(e->m.monitor_cmd, "");
+	CHECK_STR(xact(e, "qRcmd,6"), "E01");
+	CHECK_STR(xact(e, "qRcmd,zz"), "E01");
+	/* retransmit after monitor: the final OK */
+	env_feed_raw(e, "-", 1);
+	env_drain(e);
+	CHECK_STR(last_reply(e), "E01");
+	CHECK(!e->s->exited);
+	CHECK_STR(xact(e, "qRcmd,65786974"), "OK");	/* "exit" */
+	CHECK(e->s->exited);
+	env_free(e);
+
+	/* no monitor op: empty, but "exit" still works */
+	e = env_new(0, &mock_ops_min);
+	CHECK_STR(xact(e, "qRcmd,6869"), "");
+	CHECK_STR(xact(e, "qRcmd,65786974"), "OK");
+	CHECK(e->s->exited);
+	env_free(e);
+}
+
+/* A target with nearly no operations never crashes the server. */
+static void test_null_ops(void)
+{
+	static const char *const pkts[] = {
+		"g", "G00", "p0", "P0=0000000000000000", "m400000,4",
+		"M400000,1:00", "x400000,4", "X400000,1:a", "Z0,400000,1",
+		"z0,400000,1", "qfThreadInfo", "qsThreadInfo", "qC",
+		"qAttached", "Hg4d2", "T4d2", "vAttach;1", "vKill;1", "D",
+		"vCont?", "qXfer:features:read:target.xml:0,10", "?",
+	};
+	struct env *e = env_new(1, &mock_ops_min);
+	u32 i;
+
+	for (i = 0; i < sizeof(pkts) / sizeof(pkts[0]); i++) {
+		xact(e, pkts[i]);
+		CHECK_INT(e->npkts, 1);
+	}
+	CHECK(!strncmp(xact(e, "c"), "E", 1));
+	CHECK(!e->s->running);
+	env_free(e);
+}
+
+void test_packets(void)
+{
+	test_supported();
+	test_regs();
+	test_mem();
+	test_xfer();
+	test_threads();
+	test_monitor();
+	test_null_ops();
+}

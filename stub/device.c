@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The device side of the relay: opening /dev/ugdb sessions and the few
+ * ioctls that set one up before gdb connects.
+ *
+ * To test the relay without the module, the device can be replaced:
+ *   UGDB_DEVICE=PATH     open PATH instead of /dev/ugdb; if PATH is a
+ *                        unix-domain stream socket, connect to it, one
+ *                        connection per session (so --multi works);
+ *   UGDB_DEVICE_FD=N     use the inherited descriptor N for the first
+ *                        session (e.g. one end of a socketpair).
+ * A stand-in is not a character device, so it cannot answer our ioctls;
+ * they are then emulated just well enough to exercise the command line
+ * (see the fake_* helpers).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "../kmod/uapi/ugdb.h"
+#include "device.h"
+#include "messages.h"
+
+#define DEFAULT_DEVICE	"/dev/" UGDB_DEVICE_NAME
+
+const char *dev_path(void)
+{
+	const char *p = getenv("UGDB_DEVICE");
+
+	return p && *p ? p : DEFAULT_DEVICE;
+}
+
+static int open_unix(const char *path)
+{
+	struct sockaddr_un sun = { .sun_family = AF_UNIX };
+	int fd;
+
+	if (strlen(path) >= sizeof(sun.sun_path)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	strcpy(sun.sun_path, path);
+	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return -1;
+	if (connect(fd, (struct sockaddr *)&sun, sizeof(sun)) < 0) {
+		int err = errno;
+
+		close(fd);
+		errno = err;
+		return -1;
+	}
+	return fd;
+}
+
+/* UGDB_DEVICE_FD hands over one session only: remember it was used. */
+static int take_inherited_fd(void)
+{
+	static bool taken;
+	const char *s = getenv("UGDB_DEVICE_FD");
+	char *end;
+	long n;
+
+	if (!s || !*s)
+		return -2;
+	if (taken) {
+		errno = EBUSY;
+		return -1;
+	}
+	taken = true;
+	n = strtol(s, &end, 10);
+	if (*end || n < 0 || n > 65535 || fcntl(n, F_GETFD) < 0) {
+		errno = EBADF;
+		return -1;
+	}
+	fcntl(n, F_SETFD, FD_CLOEXEC);
+	return n;
+}
+
+int dev_open(struct ugdb_dev *dev)
+{
+	const char *path = dev_path();
+	struct stat st;
+	int fd;
+
+	dev->fake = false;
+	fd = take_inherited_fd();
+	if (fd >= 0 || fd == -1) {
+		path = getenv("UGDB_DEVICE_FD");
+		dev->fake = true;
+	} else if (stat(path, &st) == 0 && S_ISSOCK(st.st_mode)) {
+		fd = open_unix(path);
+		dev->fake = true;
+	} else {
+		fd = open(path, O_RDWR | O_CLOEXEC);
+		if (fd >= 0 && fstat(fd, &st) == 0 && !S_ISCHR(st.st_mode))
+			dev->fake = true;
+	}
+	if (fd < 0) {
+		fprintf(stderr, MSG_NO_DEVICE, path, strerror(errno));
+		return -1;
+	}
+	/* The relay multiplexes with poll(); never block on the device. */
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+	dev->fd = fd;
+	return 0;
+}
+
+void dev_close(struct ugdb_dev *dev)
+{
+	if (dev->fd >= 0)
+		close(dev->fd);
+	dev->fd = -1;
+}
+
+int dev_traceme(struct ugdb_dev *dev)
+{
+	if (dev->fake)
+		return 0;
+	return ioctl(dev->fd, UGDB_IOC_TRACEME);
+}
+
+int dev_attach(struct ugdb_dev *dev, pid_t pid)
+{
+	__s32 arg = pid;
+
+	/* kill(pid, 0) fails with the same ESRCH/EPERM the module would. */
+	if (dev->fake)
+		return kill(pid, 0);
+	return ioctl(dev->fd, UGDB_IOC_ATTACH, &arg);
+}
+
+/*
+ * The fake cannot see an exec, so it trusts the launcher, which learns
+ * from its close-on-exec pipe whether exec failed.
+ */
+pid_t dev_wait_stop(struct ugdb_dev *dev, pid_t pid, bool exec_failed)
+{
+	if (dev->fake) {
+		if (exec_failed) {
+			errno = ECHILD;
+			return -1;
+		}
+		return pid;
+	}
+	/* Sleeps despite O_NONBLOCK; EINTR is the caller's to judge. */
+	return ioctl(dev->fd, UGDB_IOC_WAIT_STOP);
+}
+
+int dev_set_extended(struct ugdb_dev *dev)
+{
+	__u32 mode = UGDB_MODE_EXTENDED;
+
+	if (dev->fake)
+		return 0;
+	return ioctl(dev->fd, UGDB_IOC_SET_MODE, &mode);
+}

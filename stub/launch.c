@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The relay is the launched program's parent, so it is the one that
+ * must reap it; the module only traces it.
+ *
+ * Startup handshake: the child asks the session to trace it
+ * (UGDB_IOC_TRACEME) and execs; a close-on-exec pipe tells the parent
+ * whether that worked, which is both the only way to get exec's errno
+ * and a way never to sleep in UGDB_IOC_WAIT_STOP for a child that will
+ * not stop.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "launch.h"
+#include "messages.h"
+#include "sig.h"
+
+enum startup_stage { STAGE_TRACEME = 1, STAGE_STDIO, STAGE_EXEC };
+
+struct startup_report {
+	int stage;
+	int err;
+};
+
+static pid_t child;
+
+pid_t launch_child(void)
+{
+	return child;
+}
+
+static void __attribute__((noreturn))
+child_fail(int pipe_fd, int stage, const char *prog)
+{
+	struct startup_report r = { .stage = stage, .err = errno };
+
+	if (stage == STAGE_EXEC) {
+		/* gdbserver's wording, from the child as gdbserver does. */
+		fprintf(stderr, MSG_CANT_EXEC, prog);
+		fprintf(stderr, MSG_EXEC_ERROR, strerror(r.err));
+	}
+	if (write(pipe_fd, &r, sizeof(r)) < 0) {
+		/* The parent then sees a plain exit status 127. */
+	}
+	_exit(127);
+}
+
+static void __attribute__((noreturn))
+run_child(struct ugdb_dev *dev, char **argv, bool stdio, int pipe_fd)
+{
+	int null_fd;
+
+	sig_reset_for_child();
+	if (stdio) {
+		null_fd = open("/dev/null", O_RDONLY);
+		if (null_fd < 0 || dup2(null_fd, 0) < 0 || dup2(2, 1) < 0)
+			child_fail(pipe_fd, STAGE_STDIO, argv[0]);
+		if (null_fd > 2)
+			close(null_fd);
+	}
+	if (dev_traceme(dev) < 0)
+		child_fail(pipe_fd, STAGE_TRACEME, argv[0]);
+	execvp(argv[0], argv);
+	child_fail(pipe_fd, STAGE_EXEC, argv[0]);
+}
+
+static void report_startup_death(int status)
+{
+	if (WIFEXITED(status)) {
+		fprintf(stderr, MSG_STARTUP_EXITED, WEXITSTATUS(status));
+	} else if (WIFSIGNALED(status)) {
+		int sig = WTERMSIG(status);
+		const char *abbrev = sigabbrev_np(sig);
+		char name[32];
+
+		snprintf(name, sizeof(name), "SIG%s", abbrev ? abbrev : "?");
+		fprintf(stderr, MSG_STARTUP_SIGNALLED, name, strsignal(sig));
+	}
+}
+
+/* The child is dead or dying: reap it without a report of our own. */
+static void reap_startup_failure(pid_t pid, bool say_how)
+{
+	int status;
+
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return;
+	if (child == pid)
+		child = 0;
+	if (say_how)
+		report_startup_death(status);
+}
+
+static ssize_t read_report(int fd, struct startup_report *r)
+{
+	ssize_t n;
+
+	do
+		n = read(fd, r, sizeof(*r));
+	while (n < 0 && errno == EINTR);
+	return n;
+}
+
+pid_t launch_program(struct ugdb_dev *dev, char **argv, bool stdio)
+{
+	struct startup_report r = { 0 };
+	int fds[2];
+	pid_t pid, stopped;
+
+	if (pipe2(fds, O_CLOEXEC) < 0) {
+		fprintf(stderr, MSG_FATAL, "pipe", strerror(errno));
+		return -1;
+	}
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		fprintf(stderr, MSG_FATAL, "fork", strerror(errno));
+		close(fds[0]);
+		close(fds[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		run_child(dev, argv, stdio, fds[1]);
+	}
+	child = pid;
+	close(fds[1]);
+	/* EOF: exec succeeded (the pipe closed on exec). */
+	if (read_report(fds[0], &r) != sizeof(r))
+		r.stage = 0;
+	close(fds[0]);
+
+	if (r.stage == STAGE_TRACEME || r.stage == STAGE_STDIO) {
+		fprintf(stderr, MSG_CANT_TRACE, argv[0], strerror(r.err));
+		reap_startup_failure(pid, false);
+		return -1;
+	}
+	for (;;) {
+		stopped = dev_wait_stop(dev, pid, r.stage == STAGE_EXEC);
+		if (stopped >= 0 || errno != EINTR || sig_quit)
+			break;
+	}
+	if (stopped < 0) {
+		if (errno == ECHILD) {
+			reap_startup_failure(pid, true);
+		} else {
+			if (!sig_quit)
+				fprintf(stderr, MSG_WAIT_FAILED, pid,
+					strerror(errno));
+			/* Closing the session will kill it; reap later. */
+		}
+		return -1;
+	}
+	if (stdio)
+		fprintf(stderr, MSG_STDIO_REDIRECTED);
+	fprintf(stderr, MSG_CREATED, argv[0], (int)stopped);
+	return stopped;
+}
+
+bool parse_pid(const char *arg, pid_t *pid)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || n <= 0 || n > INT_MAX)
+		return false;
+	*pid = (pid_t)n;
+	return true;
+}
+
+pid_t attach_process(struct ugdb_dev *dev, pid_t pid)
+{
+	pid_t stopped = -1;
+	int ret;
+
+	ret = dev_attach(dev, pid);
+	if (ret == 0) {
+		do
+			stopped = dev_wait_stop(dev, pid, false);
+		while (stopped < 0 && errno == EINTR && !sig_quit);
+	}
+	if (stopped < 0) {
+		if (!sig_quit)
+			fprintf(stderr, MSG_CANT_ATTACH, pid, strerror(errno),
+				errno);
+		return -1;
+	}
+	fprintf(stderr, MSG_ATTACHED, (int)stopped);
+	return stopped;
+}
+
+static void report_end(int status)
+{
+	if (WIFEXITED(status)) {
+		fprintf(stderr, MSG_CHILD_EXITED, WEXITSTATUS(status));
+	} else if (WIFSIGNALED(status)) {
+		int sig = WTERMSIG(status);
+		const char *abbrev = sigabbrev_np(sig);
+		char name[32];
+
+		snprintf(name, sizeof(name), "SIG%s", abbrev ? abbrev : "?");
+		fprintf(stderr, MSG_CHILD_SIGNALLED, sig, name);
+	}
+}
+
+bool launch_reap(int timeout_ms, bool quiet)
+{
+	struct timespec tick = { .tv_nsec = 10 * 1000 * 1000 };
+	int status, waited = 0;
+	pid_t ret;
+
+	if (!child)
+		return true;
+	for (;;) {
+		ret = waitpid(child, &status, WNOHANG);
+		if (ret == child && (WIFEXITED(status) ||
+				     WIFSIGNALED(status))) {
+			child = 0;
+			if (!quiet)
+				report_end(status);
+			return true;
+		}
+		if (ret < 0 && errno == ECHILD) {
+			child = 0;
+			return true;
+		}
+		if (waited >= timeout_ms)
+			return false;
+		nanosleep(&tick, NULL);
+		waited += 10;
+	}
+}

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Getting a process into a session before gdb connects: start PROG
+ * stopped at its exec, or attach to a running PID.
+ */
+#ifndef UGDB_STUB_LAUNCH_H
+#define UGDB_STUB_LAUNCH_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "device.h"
+
+/*
+ * Fork and exec argv[0] traced by @dev.  @stdio: RSP uses our stdin and
+ * stdout, so the program gets /dev/null and our stderr instead.
+ * Returns its pid, or -1 after printing why (and reaping it).
+ */
+pid_t launch_program(struct ugdb_dev *dev, char **argv, bool stdio);
+
+/* Parse a PID argument: true if it is a plausible process id. */
+bool parse_pid(const char *arg, pid_t *pid);
+
+/* Attach @dev to @pid and wait for it to stop; -1 after printing why. */
+pid_t attach_process(struct ugdb_dev *dev, pid_t pid);
+
+/* The launched program if it has not been reaped yet, else 0. */
+pid_t launch_child(void);
+
+/*
+ * Reap the launched program if it is gone and say how it ended.  Waits
+ * up to @timeout_ms for it.  Returns true once it has been reaped.
+ * @quiet: we closed the session (which kills it); don't report that.
+ */
+bool launch_reap(int timeout_ms, bool quiet);
+
+#endif /* UGDB_STUB_LAUNCH_H */

@@ -1,0 +1,593 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""User-space tests for ugdbserver; no kernel module needed.
+
+The harness plays the module: UGDB_DEVICE names a unix-domain socket the
+relay connects to once per session (or UGDB_DEVICE_FD hands it one end of
+a socketpair), and the ioctls are emulated by the relay's fake device
+layer.  Only loopback addresses are used.
+
+Usage: run_tests.py PATH/TO/ugdbserver [TEST-NAME-SUBSTRING...]
+The last line of output is "N passed, N failed"; exit status 1 on failure.
+"""
+
+import os
+import pty
+import re
+import select
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+SERVER = None
+TIMEOUT = 5.0
+
+
+class Fail(Exception):
+    pass
+
+
+def check(cond, what):
+    if not cond:
+        raise Fail(what)
+
+
+class FakeModule:
+    """Listening unix socket standing in for /dev/ugdb."""
+
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="ugdb-test-")
+        self.path = os.path.join(self.dir, "ugdb.sock")
+        self.lsock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.lsock.bind(self.path)
+        self.lsock.listen(4)
+        self.lsock.settimeout(TIMEOUT)
+
+    def session(self):
+        s, _ = self.lsock.accept()
+        s.settimeout(TIMEOUT)
+        return s
+
+    def close(self):
+        self.lsock.close()
+        try:
+            os.unlink(self.path)
+            os.rmdir(self.dir)
+        except OSError:
+            pass
+
+
+class Server:
+    """A running ugdbserver with its stderr collected line by line."""
+
+    def __init__(self, args, env=None, stdin=subprocess.DEVNULL,
+                 stdout=subprocess.DEVNULL, pass_fds=()):
+        e = dict(os.environ)
+        e.update(env or {})
+        self.p = subprocess.Popen([SERVER] + args, env=e, stdin=stdin,
+                                  stdout=stdout, stderr=subprocess.PIPE,
+                                  pass_fds=pass_fds)
+        self.err = b""
+
+    def _pump(self, timeout):
+        r, _, _ = select.select([self.p.stderr], [], [], timeout)
+        if not r:
+            return False
+        chunk = os.read(self.p.stderr.fileno(), 65536)
+        if not chunk:
+            return None
+        self.err += chunk
+        return True
+
+    def expect(self, pattern, timeout=TIMEOUT):
+        """Wait for a regex on stderr; return the match."""
+        end = time.time() + timeout
+        while True:
+            m = re.search(pattern.encode(), self.err, re.M)
+            if m:
+                return m
+            left = end - time.time()
+            if left <= 0 or self._pump(left) is None:
+                raise Fail("stderr never matched %r; got %r"
+                           % (pattern, self.err.decode(errors="replace")))
+
+    def wait(self, timeout=TIMEOUT):
+        end = time.time() + timeout
+        while self._pump(max(0, end - time.time())):
+            pass
+        try:
+            return self.p.wait(max(0.1, end - time.time()))
+        except subprocess.TimeoutExpired:
+            raise Fail("ugdbserver did not exit; stderr %r" % self.err)
+
+    def text(self):
+        return self.err.decode(errors="replace")
+
+    def kill(self):
+        if self.p.poll() is None:
+            self.p.kill()
+            self.p.wait()
+
+
+def run(args, env=None, timeout=TIMEOUT):
+    e = dict(os.environ)
+    e.update(env or {})
+    return subprocess.run([SERVER] + args, env=e, capture_output=True,
+                          timeout=timeout, stdin=subprocess.DEVNULL)
+
+
+def connect(port):
+    c = socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT)
+    return c
+
+
+def recv_exactly(s, n):
+    buf = b""
+    while len(buf) < n:
+        chunk = s.recv(n - len(buf))
+        if not chunk:
+            raise Fail("EOF after %d of %d bytes" % (len(buf), n))
+        buf += chunk
+    return buf
+
+
+def recv_eof(s):
+    """Read until EOF; return what came."""
+    buf = b""
+    while True:
+        chunk = s.recv(65536)
+        if not chunk:
+            return buf
+        buf += chunk
+
+
+def dead_pid():
+    p = subprocess.Popen(["true"])
+    p.wait()
+    return p.pid
+
+
+def listening_port(srv):
+    return int(srv.expect(r"^Listening on port (\d+)$").group(1))
+
+
+# --- tests -----------------------------------------------------------------
+
+TESTS = []
+
+
+def test(fn):
+    TESTS.append(fn)
+    return fn
+
+
+@test
+def help_and_version():
+    r = run(["--help"])
+    check(r.returncode == 0, "--help exit status %d" % r.returncode)
+    check(r.stdout.startswith(b"Usage:\tugdbserver [OPTIONS] COMM PROG"),
+          "--help text: %r" % r.stdout[:80])
+    check(b"--attach COMM PID" in r.stdout and b"--multi COMM" in r.stdout,
+          "--help lists all three forms")
+    r = run(["--version"])
+    check(r.returncode == 0 and r.stdout.startswith(b"ugdbserver"),
+          "--version: %r" % r.stdout)
+
+
+@test
+def usage_errors():
+    for args in ([], ["127.0.0.1:0"], ["--attach", "127.0.0.1:0"]):
+        r = run(args)
+        check(r.returncode == 1, "%s: exit %d" % (args, r.returncode))
+        check(r.stderr.startswith(b"Usage:"), "%s: usage on stderr" % args)
+    r = run(["--bogus", "127.0.0.1:0", "true"])
+    check(r.returncode == 1 and r.stderr == b"Unknown argument: --bogus\n",
+          "unknown option: %r" % r.stderr)
+
+
+@test
+def missing_device():
+    r = run(["127.0.0.1:0", "true"], env={"UGDB_DEVICE": "/nonexistent"})
+    check(r.returncode == 1, "exit status %d" % r.returncode)
+    want = ("ugdbserver: cannot open /nonexistent: No such file or "
+            "directory \u2014 is the ugdb module loaded? "
+            "(insmod kmod/ugdb.ko)\n").encode()
+    check(r.stderr == want, "message: %r" % r.stderr)
+
+
+@test
+def bad_pid():
+    for pid in ("abc", "0", "-5", "12x", "", "99999999999"):
+        r = run(["--attach", "127.0.0.1:0", pid],
+                env={"UGDB_DEVICE": "/nonexistent"})
+        want = ("ugdbserver: invalid PID '%s': expected a positive "
+                "process id\n" % pid).encode()
+        check(r.returncode == 1 and r.stderr == want,
+              "PID %r: %d %r" % (pid, r.returncode, r.stderr))
+
+
+@test
+def attach_no_such_process():
+    fm = FakeModule()
+    try:
+        pid = dead_pid()
+        r = run(["--attach", "127.0.0.1:0", str(pid)],
+                env={"UGDB_DEVICE": fm.path})
+        want = ("Cannot attach to process %d: No such process (3)\n"
+                "Exiting\n" % pid).encode()
+        check(r.returncode == 1 and r.stderr == want,
+              "%d %r" % (r.returncode, r.stderr))
+    finally:
+        fm.close()
+
+
+@test
+def exec_failure():
+    fm = FakeModule()
+    try:
+        r = run(["127.0.0.1:0", "/nonexistent/prog"],
+                env={"UGDB_DEVICE": fm.path})
+        want = (b"ugdbserver: Cannot exec /nonexistent/prog\n"
+                b"ugdbserver: Error: No such file or directory\n"
+                b"During startup program exited with code 127.\n"
+                b"Exiting\n")
+        check(r.returncode == 1 and r.stderr == want,
+              "%d %r" % (r.returncode, r.stderr))
+    finally:
+        fm.close()
+
+
+@test
+def port_in_use():
+    fm = FakeModule()
+    busy = socket.socket()
+    busy.bind(("127.0.0.1", 0))
+    busy.listen(1)
+    try:
+        port = busy.getsockname()[1]
+        r = run(["127.0.0.1:%d" % port, "true"],
+                env={"UGDB_DEVICE": fm.path})
+        want = b"Can't bind address: Address already in use.\nExiting\n"
+        check(r.returncode == 1 and r.stderr == want,
+              "%d %r" % (r.returncode, r.stderr))
+    finally:
+        busy.close()
+        fm.close()
+
+
+@test
+def tcp_forwarding_both_ways():
+    fm = FakeModule()
+    target = subprocess.Popen(["sleep", "30"])
+    srv = Server(["--attach", "127.0.0.1:0", str(target.pid)],
+                 env={"UGDB_DEVICE": fm.path})
+    try:
+        dev = fm.session()
+        srv.expect(r"^Attached; pid = %d$" % target.pid)
+        port = listening_port(srv)
+        c = connect(port)
+        srv.expect(r"^Remote debugging from host 127\.0\.0\.1, port %d$"
+                   % c.getsockname()[1])
+        c.sendall(b"+$qSupported#37")
+        check(recv_exactly(dev, 15) == b"+$qSupported#37", "gdb -> dev")
+        dev.sendall(b"+$PacketSize=4000#00")
+        check(recv_exactly(c, 20) == b"+$PacketSize=4000#00", "dev -> gdb")
+        # Every byte value, and more than one buffer's worth, each way.
+        blob = bytes(range(256)) * 1024
+        c.sendall(blob)
+        check(recv_exactly(dev, len(blob)) == blob, "big gdb -> dev")
+        dev.sendall(blob)
+        check(recv_exactly(c, len(blob)) == blob, "big dev -> gdb")
+        c.close()
+        check(dev.recv(10) == b"", "device sees EOF when gdb leaves")
+        check(srv.wait() == 0, "exit status 0 after one connection")
+        check("Killing" not in srv.text(), "attached process not killed")
+    finally:
+        srv.kill()
+        target.kill()
+        target.wait()
+        fm.close()
+
+
+@test
+def device_eof_closes_gdb():
+    fm = FakeModule()
+    target = subprocess.Popen(["sleep", "30"])
+    srv = Server(["--attach", "127.0.0.1:0", str(target.pid)],
+                 env={"UGDB_DEVICE": fm.path})
+    try:
+        dev = fm.session()
+        c = connect(listening_port(srv))
+        srv.expect(r"^Remote debugging from host")
+        c.sendall(b"$k#6b")
+        recv_exactly(dev, 5)
+        # Last reply then end of session: gdb must get both, in order.
+        dev.sendall(b"+$X09#00")
+        dev.close()
+        check(recv_eof(c) == b"+$X09#00", "reply flushed before EOF")
+        check(srv.wait() == 0, "exit status 0")
+    finally:
+        srv.kill()
+        target.kill()
+        target.wait()
+        fm.close()
+
+
+@test
+def launch_and_child_exit_status():
+    fm = FakeModule()
+    cases = [(["sh", "-c", "read x; exit 3"],
+              r"^\nChild exited with status 3$"),
+             (["sh", "-c", "read x; kill -TERM $$"],
+              r"^\nChild terminated with signal = 0xf \(SIGTERM\)$")]
+    try:
+        for prog, pattern in cases:
+            # The program waits for our word on its stdin, so the
+            # report can only come while gdb is connected.
+            rd, wr = os.pipe()
+            srv = Server(["127.0.0.1:0"] + prog,
+                         env={"UGDB_DEVICE": fm.path}, stdin=rd)
+            os.close(rd)
+            try:
+                dev = fm.session()
+                srv.expect(r"^Process sh created; pid = \d+$")
+                c = connect(listening_port(srv))
+                srv.expect(r"^Remote debugging from host")
+                os.write(wr, b"go\n")
+                srv.expect(pattern)
+                dev.sendall(b"$W03#00")
+                dev.close()
+                check(recv_eof(c) == b"$W03#00", "stop reply relayed")
+                check(srv.wait() == 0, "exit status 0")
+            finally:
+                os.close(wr)
+                srv.kill()
+    finally:
+        fm.close()
+
+
+@test
+def gdb_leaves_kills_launched():
+    fm = FakeModule()
+    srv = Server(["127.0.0.1:0", "sleep", "30"],
+                 env={"UGDB_DEVICE": fm.path})
+    try:
+        dev = fm.session()
+        pid = int(srv.expect(r"^Process sleep created; pid = (\d+)$")
+                  .group(1))
+        c = connect(listening_port(srv))
+        srv.expect(r"^Remote debugging from host")
+        c.close()
+        srv.expect(r"^Killing process\(es\): %d$" % pid)
+        check(dev.recv(10) == b"", "device closed")
+        # The fake module kills nothing: do its job so the relay can
+        # reap the program.
+        os.kill(pid, signal.SIGKILL)
+        check(srv.wait() == 0, "exit status 0")
+    finally:
+        srv.kill()
+        fm.close()
+
+
+@test
+def stdio_mode():
+    fm = FakeModule()
+    srv = Server(["-", "sh", "-c", "echo from-child"],
+                 env={"UGDB_DEVICE": fm.path},
+                 stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    try:
+        dev = fm.session()
+        srv.expect(r"^stdin/stdout redirected$")
+        srv.expect(r"^Process sh created; pid = \d+$")
+        srv.expect(r"^Remote debugging using stdio$")
+        srv.expect(r"^from-child$")
+        srv.p.stdin.write(b"+$?#3f")
+        srv.p.stdin.flush()
+        check(recv_exactly(dev, 6) == b"+$?#3f", "stdin -> dev")
+        dev.sendall(b"+$S05#b8")
+        out = os.read(srv.p.stdout.fileno(), 100)
+        check(out == b"+$S05#b8", "dev -> stdout: %r" % out)
+        srv.p.stdin.close()
+        check(dev.recv(10) == b"", "stdin EOF closes the session")
+        check(srv.wait() == 0, "exit status 0")
+        rest = srv.p.stdout.read()
+        check(rest == b"", "nothing but RSP on stdout: %r" % rest)
+    finally:
+        srv.kill()
+        fm.close()
+
+
+@test
+def stdio_with_inherited_device_fd():
+    a, b = socket.socketpair()
+    target = subprocess.Popen(["sleep", "30"])
+    srv = Server(["--attach", "stdio", str(target.pid)],
+                 env={"UGDB_DEVICE_FD": str(b.fileno())},
+                 stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                 pass_fds=(b.fileno(),))
+    b.close()
+    try:
+        srv.expect(r"^Remote debugging using stdio$")
+        a.settimeout(TIMEOUT)
+        a.sendall(b"$OK#9a")
+        check(os.read(srv.p.stdout.fileno(), 100) == b"$OK#9a", "relay")
+        a.close()
+        check(srv.p.stdout.read() == b"", "device EOF closes stdout")
+        check(srv.wait() == 0, "exit status 0")
+    finally:
+        srv.kill()
+        target.kill()
+        target.wait()
+
+
+@test
+def multi_reopens_with_new_session():
+    fm = FakeModule()
+    srv = Server(["--multi", "127.0.0.1:0"], env={"UGDB_DEVICE": fm.path})
+    try:
+        dev1 = fm.session()
+        port = listening_port(srv)
+        c = connect(port)
+        srv.expect(r"^Remote debugging from host")
+        c.sendall(b"$!#21")
+        check(recv_exactly(dev1, 5) == b"$!#21", "first session")
+        c.close()
+        check(dev1.recv(10) == b"", "first session closed")
+        srv.expect(r"^Remote side has terminated connection\.  GDBserver "
+                   r"will reopen the connection\.$")
+        dev2 = fm.session()
+        srv.expect(r"(?s)reopen the connection\.\nListening on port %d\n"
+                   % port)
+        c = connect(port)
+        c.sendall(b"$qRcmd,65786974#d7")
+        check(recv_exactly(dev2, 18) == b"$qRcmd,65786974#d7",
+              "second session")
+        # "monitor exit": the extended session ends, and so do we.
+        dev2.sendall(b"$OK#9a")
+        dev2.close()
+        check(recv_eof(c) == b"$OK#9a", "OK flushed")
+        check(srv.wait() == 0, "exit status 0 after monitor exit")
+    finally:
+        srv.kill()
+        fm.close()
+
+
+@test
+def multi_once_exits_after_first():
+    fm = FakeModule()
+    srv = Server(["--multi", "--once", "127.0.0.1:0"],
+                 env={"UGDB_DEVICE": fm.path})
+    try:
+        dev = fm.session()
+        c = connect(listening_port(srv))
+        srv.expect(r"^Remote debugging from host")
+        c.close()
+        check(dev.recv(10) == b"", "session closed")
+        check(srv.wait() == 0, "exit status 0")
+        check("reopen" not in srv.text(), "no reopen with --once")
+    finally:
+        srv.kill()
+        fm.close()
+
+
+@test
+def sigterm_closes_session():
+    fm = FakeModule()
+    srv = Server(["--multi", "127.0.0.1:0"], env={"UGDB_DEVICE": fm.path})
+    try:
+        dev = fm.session()
+        listening_port(srv)
+        srv.p.send_signal(signal.SIGTERM)
+        check(dev.recv(10) == b"", "device closed on SIGTERM")
+        check(srv.wait() == -signal.SIGTERM, "dies of SIGTERM")
+    finally:
+        srv.kill()
+        fm.close()
+
+
+@test
+def serial_pty():
+    fm = FakeModule()
+    master, slave = pty.openpty()
+    path = os.ttyname(slave)
+    os.close(slave)
+    target = subprocess.Popen(["sleep", "30"])
+    srv = Server(["--attach", path, str(target.pid)],
+                 env={"UGDB_DEVICE": fm.path})
+    try:
+        dev = fm.session()
+        srv.expect(r"^Remote debugging using %s$" % re.escape(path))
+        # Raw mode: \r, \n, ^C and ^D must pass untouched.
+        data = b"$m0,4#fd\r\n\x03\x04\x7f"
+        os.write(master, data)
+        check(recv_exactly(dev, len(data)) == data, "tty -> dev raw")
+        dev.sendall(b"\r\n\x03$OK#9a")
+        got = b""
+        while len(got) < 9:
+            r, _, _ = select.select([master], [], [], TIMEOUT)
+            check(r, "tty output")
+            got += os.read(master, 100)
+        check(got == b"\r\n\x03$OK#9a", "dev -> tty raw: %r" % got)
+        os.close(master)
+        master = -1
+        check(dev.recv(10) == b"", "hangup closes the session")
+        check(srv.wait() == 0, "exit status 0")
+    finally:
+        if master >= 0:
+            os.close(master)
+        srv.kill()
+        target.kill()
+        target.wait()
+        fm.close()
+
+
+@test
+def debug_trace_and_ignored_options():
+    fm = FakeModule()
+    target = subprocess.Popen(["sleep", "30"])
+    srv = Server(["--no-startup-with-shell", "--disable-randomization",
+                  "--debug", "--once", "--attach", "127.0.0.1:0",
+                  str(target.pid)], env={"UGDB_DEVICE": fm.path})
+    try:
+        dev = fm.session()
+        c = connect(listening_port(srv))
+        c.sendall(b"+$?#3f\x03")
+        recv_exactly(dev, 7)
+        srv.expect(r"^ugdbserver: gdb -> ugdb: \+\$\?#3f\\x03$")
+        dev.sendall(b"\\\n")
+        recv_exactly(c, 2)
+        srv.expect(r"^ugdbserver: ugdb -> gdb: \\x5c\\x0a$")
+        c.close()
+        check(srv.wait() == 0, "exit status 0")
+    finally:
+        srv.kill()
+        target.kill()
+        target.wait()
+        fm.close()
+
+
+@test
+def serial_open_failure():
+    fm = FakeModule()
+    try:
+        r = run(["--multi", "/nonexistent/tty"], env={"UGDB_DEVICE": fm.path})
+        want = (b"Could not open remote device: No such file or "
+                b"directory.\nExiting\n")
+        check(r.returncode == 1 and r.stderr == want,
+              "%d %r" % (r.returncode, r.stderr))
+    finally:
+        fm.close()
+
+
+def main():
+    global SERVER
+    if len(sys.argv) < 2:
+        print(__doc__.strip().splitlines()[-2])
+        return 2
+    SERVER = os.path.abspath(sys.argv[1])
+    only = sys.argv[2:]
+    passed = failed = 0
+    for t in TESTS:
+        if only and not any(o in t.__name__ for o in only):
+            continue
+        try:
+            t()
+        except Exception as e:
+            failed += 1
+            print("FAIL %s: %s" % (t.__name__, e))
+            if not isinstance(e, Fail):
+                traceback.print_exc(file=sys.stdout)
+        else:
+            passed += 1
+            print("PASS %s" % t.__name__)
+        sys.stdout.flush()
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
