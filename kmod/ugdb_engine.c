@@ -22,7 +22,7 @@
 void ugdb_session_event(struct ugdb_session *sess)
 {
 	atomic_inc(&sess->events);
-	wake_up_interruptible_all(&sess->wq);
+	wake_up_all(&sess->wq);
 }
 
 /* --- callbacks: in the debugged task, never take sess->mutex --- */
@@ -322,8 +322,11 @@ int ugdb_attach_process(struct ugdb_session *sess, pid_t pid)
 		ugdb_forget_process(sess, false);
 		goto out_leader;
 	}
-	/* like gdbserver: an attach is reported as a SIGTRAP stop */
-	sess->stop_sig = SIGTRAP;
+	/*
+	 * Like gdbserver: the attach stop is reported with no signal, so
+	 * that gdb's continue does not pass a SIGSTOP on.
+	 */
+	sess->stop_sig = 0;
 	sess->stop_tid = sess->pid;
 	sess->stop_reason = RSP_REASON_NONE;
 out_leader:

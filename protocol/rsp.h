@@ -113,13 +113,21 @@ struct rsp_target_ops {
 	 * action naming a thread wins; tid -1 is the default for the rest).
 	 * Returns 0 once resumed; the next stop is reported later through
 	 * rsp_session_stop().  Returns -errno when it cannot resume.
+	 * acts points into the session and is only valid during the call;
+	 * the stop may also be reported from inside resume() itself.
 	 */
 	int (*resume)(void *t, const struct rsp_resume *acts, int n);
 	/* gdb's ^C: stop the running process(es); the stop is reported. */
 	void (*interrupt)(void *t);
 	/* Optional: 1 if single-stepping is available (announced in vCont?). */
 	int (*can_step)(void *t);
-	/* "monitor CMD": write text output with rsp_monitor_output(). */
+	/*
+	 * "monitor CMD": write text output with rsp_monitor_output().  cmd
+	 * is NUL-terminated.  Return 0 (OK) or -errno (E reply).  "monitor
+	 * exit" never gets here: the protocol answers OK and sets
+	 * s->exited.  Every operation may be NULL: its packets then get
+	 * the empty ("unsupported") reply or an error.
+	 */
 	int (*monitor)(void *t, const char *cmd, u32 len);
 };
 
@@ -166,6 +174,7 @@ struct rsp_session {
 	unsigned int have_last:1;	/* reply[] holds a sent packet */
 	unsigned int gdb_swbreak:1;	/* gdb's qSupported had swbreak+ */
 	unsigned int gdb_hwbreak:1;	/* ... and hwbreak+ */
+	unsigned int reply_unsent:1;	/* stop reply waits for out[] room */
 	int last_tid;			/* thread of the last T reply */
 	int thread_count;		/* tids in thread_buf (qf/qs) */
 	int n_acts;
@@ -193,10 +202,17 @@ void rsp_session_consume(struct rsp_session *s, u32 n);
 /*
  * The target reports a stop (or exit) while gdb waits for one after a
  * resume.  Sends the stop reply; ignored when no resume is outstanding.
+ * Reads rbp/rsp/rip of stop->tid through read_reg to expedite them.  If
+ * the output queue is full the reply waits in s->reply (reply_unsent)
+ * and rsp_session_consume() sends it.
  */
 void rsp_session_stop(struct rsp_session *s, const struct rsp_stop *stop);
 
-/* For the monitor operation: text to show in gdb (sent as O packets). */
+/*
+ * For the monitor operation: text to show in gdb (sent as O packets).
+ * Call it only from inside monitor() (or while the target runs); text
+ * that does not fit the output queue is dropped.
+ */
 void rsp_monitor_output(struct rsp_session *s, const char *text);
 
 #endif /* UGDB_RSP_H */

@@ -37,7 +37,8 @@ enum rsp_amd64_regnum {
 	RSP_AMD64_EFLAGS,	/* 17 */
 	RSP_AMD64_CS,		/* 18: cs ss ds es fs gs */
 	RSP_AMD64_ST0 = 24,	/* 24 .. 31 */
-	RSP_AMD64_FCTRL = 32,	/* fctrl fstat ftag fiseg fioff foseg fooff fop */
+	RSP_AMD64_FCTRL = 32,	/* fctrl fstat ftag fiseg fioff foseg fooff */
+				/* fop = 39 */
 	RSP_AMD64_XMM0 = 40,	/* 40 .. 55 */
 	RSP_AMD64_MXCSR = 56,
 	RSP_AMD64_ORIG_RAX = 57,

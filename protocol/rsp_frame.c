@@ -161,6 +161,9 @@ u32 rsp_session_feed(struct rsp_session *s, const u8 *data, u32 len)
 		/* once "monitor exit" was served, input is discarded */
 		if (s->exited)
 			continue;
+		/* reply[] holds an unsent stop reply: keep it */
+		if (s->reply_unsent)
+			break;
 		/* every byte may complete a packet whose reply needs room */
 		if (rsp_out_room(s) < RSP_OUT_RESERVE)
 			break;
@@ -179,10 +182,13 @@ void rsp_session_consume(struct rsp_session *s, u32 n)
 {
 	if (n >= s->out_len) {
 		s->out_len = 0;
-		return;
+	} else {
+		__builtin_memmove(s->out, s->out + n, s->out_len - n);
+		s->out_len -= n;
 	}
-	__builtin_memmove(s->out, s->out + n, s->out_len - n);
-	s->out_len -= n;
+	/* a stop reply that did not fit when it happened */
+	if (s->reply_unsent && !rsp_send_reply(s))
+		s->reply_unsent = 0;
 }
 
 /*
@@ -196,7 +202,9 @@ void rsp_monitor_output(struct rsp_session *s, const char *text)
 	u32 chunk;
 
 	while (n) {
-		chunk = n < (RSP_PACKET_MAX - 1) / 2 ? n : (RSP_PACKET_MAX - 1) / 2;
+		chunk = n;
+		if (chunk > (RSP_PACKET_MAX - 1) / 2)
+			chunk = (RSP_PACKET_MAX - 1) / 2;
 		rsp_reply_reset(s);
 		rsp_put_char(s, 'O');
 		rsp_put_hexbytes(s, (const u8 *)text, chunk);

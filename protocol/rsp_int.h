@@ -32,10 +32,13 @@
 
 /* ---- rsp_hex.c: hex digits, numbers and binary escaping ---- */
 
-/* A read position inside a received packet. */
+/*
+ * A read position inside a received packet.  Not const: some requests
+ * point into the packet and decode their data in place (X, qRcmd).
+ */
 struct rsp_cur {
-	const u8 *p;
-	const u8 *end;
+	u8 *p;
+	u8 *end;
 };
 
 extern const char rsp_hex_digits[16];

@@ -21,7 +21,7 @@ static int parse_addr_len(struct rsp_cur *c, struct rsp_req *req)
 /* The rest of the packet as the request's data. */
 static void take_rest(struct rsp_cur *c, struct rsp_req *req)
 {
-	req->data = (u8 *)c->p;
+	req->data = c->p;
 	req->data_len = (u32)(c->end - c->p);
 	c->p = c->end;
 }
@@ -173,7 +173,7 @@ static void parse_supported(struct rsp_cur *c, struct rsp_req *req)
 static int parse_xfer(struct rsp_cur *c, struct rsp_req *req)
 {
 	req->kind = RSP_REQ_XFER_FEATURES;
-	req->data = (u8 *)c->p;
+	req->data = c->p;
 	while (c->p < c->end && *c->p != ':')
 		c->p++;
 	req->data_len = (u32)(c->p - req->data);

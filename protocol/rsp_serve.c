@@ -87,14 +87,20 @@ static int serve_attach(struct rsp_session *s, struct rsp_req *req)
 	return 1;
 }
 
+/*
+ * Without multiprocess+ gdb invents pid 42000 for a process it did not
+ * vAttach to itself, and sends that in vKill.  We do not announce
+ * multiprocess, so gdb handles one process: "all" is the same thing.
+ */
+#define GDB_MAGIC_PID	42000
+
 static int serve_kill(struct rsp_session *s, struct rsp_req *req)
 {
-	int ret;
+	int pid = req->kind == RSP_REQ_KILL || req->pid == GDB_MAGIC_PID ?
+		  -1 : req->pid;
+	int ret = s->ops->kill ? s->ops->kill(s->target, pid) :
+				 -RSP_EOPNOTSUPP;
 
-	if (!s->ops->kill)
-		return 1;
-	ret = s->ops->kill(s->target, req->kind == RSP_REQ_KILL ? -1 :
-				      req->pid);
 	rsp_forget_threads(s);
 	if (req->kind == RSP_REQ_KILL) {
 		/* 'k' has no reply; without extended mode the session ends */
@@ -102,10 +108,14 @@ static int serve_kill(struct rsp_session *s, struct rsp_req *req)
 			s->exited = 1;
 		return 0;
 	}
-	if (ret < 0)
+	if (ret < 0) {
 		rsp_put_error(s, ret);
-	else
-		rsp_put_str(s, "OK");
+		return 1;
+	}
+	/* plain "target remote": gdb disconnects after killing */
+	if (!s->extended && no_process_left(s))
+		s->exited = 1;
+	rsp_put_str(s, "OK");
 	return 1;
 }
 

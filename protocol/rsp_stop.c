@@ -81,5 +81,10 @@ void rsp_session_stop(struct rsp_session *s, const struct rsp_stop *stop)
 	s->running = 0;
 	rsp_reply_reset(s);
 	rsp_put_stop(s, stop);
-	rsp_send_reply(s);
+	/*
+	 * Never lose a stop reply: if the caller let the output fill up,
+	 * it stays in reply[] and goes out from rsp_session_consume().
+	 */
+	if (rsp_send_reply(s))
+		s->reply_unsent = 1;
 }

@@ -21,6 +21,9 @@
 #include "messages.h"
 #include "sig.h"
 
+/* Where ":PORT" listens: loopback only (gdbserver: every address). */
+#define DEFAULT_HOST	"127.0.0.1"
+
 /* A virtio port whose host side is away polls as HUP: check this often. */
 #define HUP_RECHECK_MS	200
 
@@ -99,9 +102,14 @@ int comm_prepare(struct comm *c)
 
 	if (c->kind != COMM_TCP)
 		return 0;
-	/* gdbserver 13 listens on every IPv4 address when HOST is empty. */
+	/*
+	 * gdbserver listens on every IPv4 address when HOST is empty; a
+	 * kernel-level stub must not be reachable from the network unless
+	 * asked to ("0.0.0.0:PORT"), so ":PORT" means loopback here.
+	 */
 	hints.ai_family = c->host ? AF_UNSPEC : AF_INET;
-	err = getaddrinfo(c->host, c->port, &hints, &res);
+	err = getaddrinfo(c->host ? c->host : DEFAULT_HOST, c->port, &hints,
+			  &res);
 	if (err) {
 		fprintf(stderr, MSG_CANT_RESOLVE, c->spec, gai_strerror(err));
 		return -1;

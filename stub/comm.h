@@ -12,7 +12,7 @@ enum comm_kind { COMM_TCP, COMM_STDIO, COMM_SERIAL };
 struct comm {
 	enum comm_kind kind;
 	const char *spec;	/* as given on the command line */
-	char *host;		/* TCP: NULL for all addresses */
+	char *host;		/* TCP: NULL for 127.0.0.1 */
 	char *port;		/* TCP: service, "0" for any free port */
 	int listen_fd;		/* TCP, after comm_prepare() */
 	int bound_port;

@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,15 @@
 #include "messages.h"
 #include "sig.h"
 
+/*
+ * After the session closed: how long to wait for the launched program's
+ * exit status.  The module kills it (unless gdb detached it), so that
+ * is quick; past COLLECT_MS only a SIGKILL still pending makes us wait,
+ * and never beyond COLLECT_KILLED_MS.
+ */
+#define COLLECT_MS		2000
+#define COLLECT_KILLED_MS	10000
+
 enum startup_stage { STAGE_TRACEME = 1, STAGE_STDIO, STAGE_EXEC };
 
 struct startup_report {
@@ -32,6 +42,8 @@ struct startup_report {
 };
 
 static pid_t child;
+/* launch_collect() gave up on it once (gdb detached it): don't wait again. */
+static bool child_left;
 
 pid_t launch_child(void)
 {
@@ -241,4 +253,67 @@ bool launch_reap(int timeout_ms, bool quiet)
 		nanosleep(&tick, NULL);
 		waited += 10;
 	}
+}
+
+/*
+ * Is a SIGKILL pending for @pid, i.e. is it on its way out?  Such a
+ * process is not yet a zombie but will be soon; one gdb detached is not.
+ */
+static bool kill_pending(pid_t pid)
+{
+	unsigned long long mask, bit = 1ULL << (SIGKILL - 1);
+	char path[64], line[256];
+	bool pending = false;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	f = fopen(path, "re");
+	if (!f)
+		return false;
+	while (fgets(line, sizeof(line), f))
+		if ((sscanf(line, "SigPnd: %llx", &mask) == 1 ||
+		     sscanf(line, "ShdPnd: %llx", &mask) == 1) &&
+		    (mask & bit))
+			pending = true;
+	fclose(f);
+	return pending;
+}
+
+void launch_collect(bool report)
+{
+	struct timespec tick = { .tv_nsec = 10 * 1000 * 1000 };
+	int status, waited = 0;
+	pid_t pid = child, ret;
+
+	if (!pid || child_left)
+		return;
+	for (;;) {
+		ret = waitpid(pid, &status, WNOHANG);
+		if (ret == pid && (WIFEXITED(status) ||
+				   WIFSIGNALED(status)))
+			break;
+		if (ret < 0 && errno != EINTR) {
+			child = 0;	/* ECHILD: not ours to reap */
+			return;
+		}
+		if (waited >= COLLECT_MS &&
+		    (waited >= COLLECT_KILLED_MS || !kill_pending(pid))) {
+			/* Detached by gdb and still running: leave it be. */
+			if (waited >= COLLECT_KILLED_MS)
+				fprintf(stderr, MSG_NOT_DEAD, (int)pid,
+					COLLECT_KILLED_MS / 1000);
+			child_left = true;
+			return;
+		}
+		nanosleep(&tick, NULL);
+		waited += 10;
+	}
+	child = 0;
+	if (!report)
+		return;
+	/* Still unreaped when we closed: the close killed it. */
+	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
+		fprintf(stderr, MSG_KILLING, (int)pid);
+	else
+		report_end(status);
 }

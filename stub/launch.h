@@ -30,8 +30,18 @@ pid_t launch_child(void);
 /*
  * Reap the launched program if it is gone and say how it ended.  Waits
  * up to @timeout_ms for it.  Returns true once it has been reaped.
- * @quiet: we closed the session (which kills it); don't report that.
+ * @quiet: don't report it (we are failing or quitting).
  */
 bool launch_reap(int timeout_ms, bool quiet);
+
+/*
+ * Call after closing the session, having reaped with launch_reap(0, ..)
+ * just before it.  Waits (bounded) for the launched program and, if
+ * @report, says how it ended: gdbserver's "Killing process(es)" when
+ * the close killed it (SIGKILL), else its exit status or signal.  A
+ * program still running after a while was detached by gdb: it is left
+ * alone, unreaped (a --multi relay reports its end later).
+ */
+void launch_collect(bool report);
 
 #endif /* UGDB_STUB_LAUNCH_H */

@@ -47,6 +47,9 @@
 #define MSG_WAIT_FAILED		"ugdbserver: waiting for pid %d to stop: %s\n"
 #define MSG_SET_MODE_FAILED \
 	"ugdbserver: cannot switch the session to extended mode: %s\n"
+#define MSG_NOT_DEAD \
+	"ugdbserver: pid %d was killed but has not exited after %d s; " \
+	"not waiting for it\n"
 #define MSG_FATAL		"ugdbserver: %s: %s\n"
 
 #define VERSION_TEXT \

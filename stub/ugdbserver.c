@@ -37,6 +37,9 @@ static void usage(FILE *f)
 	      "COMM may either be a tty device (for serial debugging),\n"
 	      "HOST:PORT to listen for a TCP connection, or '-' or 'stdio' "
 	      "to use \nstdin/stdout of ugdbserver.\n"
+	      "An empty HOST (\":PORT\") listens on 127.0.0.1 only, unlike "
+	      "gdbserver;\nuse 0.0.0.0:PORT to accept gdb from other "
+	      "hosts.\n"
 	      "PROG is the executable program.  ARGS are arguments passed "
 	      "to inferior.\n"
 	      "PID is the process ID to attach to, when --attach is "
@@ -151,21 +154,28 @@ static void reap_tick(void)
 }
 
 /*
- * Closing the session makes the module kill the program it launched
- * (unless gdb detached it); collect it without a word, as gdbserver
- * doesn't report a kill it asked for.
+ * End the session: close the device first, which makes the module kill
+ * the program it launched (unless gdb detached it) and detach the rest,
+ * and only then collect the program.  The module tells gdb "W" from
+ * the exit tracepoint, a moment before the program is a zombie, so gdb
+ * may leave before we could see the exit: judging "still alive, so we
+ * kill it" before closing would misreport a normal exit.  @report:
+ * say how the program ended ("Killing process(es)" if the close killed
+ * it); quiet on a failure or a quit signal.
  */
-static void end_session(void)
+static void end_session(bool report)
 {
-	dev_close(&dev);
+	/* Already gone: that end was the program's own. */
 	if (launch_child())
-		launch_reap(1000, true);
+		launch_reap(0, !report);
+	dev_close(&dev);
+	launch_collect(report);
 }
 
 static void __attribute__((noreturn)) fail(void)
 {
 	fprintf(stderr, MSG_EXITING);
-	end_session();
+	end_session(false);
 	exit(1);
 }
 
@@ -191,7 +201,7 @@ static void setup_process(const struct options *o)
 		pid = launch_program(&dev, o->prog,
 				     comm.kind == COMM_STDIO);
 	if (sig_quit) {
-		end_session();
+		end_session(false);
 		sig_reraise();
 	}
 	if (pid < 0)
@@ -224,9 +234,9 @@ int main(int argc, char **argv)
 		if (ret == -2)
 			break;
 		if (ret < 0) {
-			if (launch_child())
-				fprintf(stderr, MSG_KILLING, launch_child());
-			fail();
+			end_session(true);
+			fprintf(stderr, MSG_EXITING);
+			return 1;
 		}
 		end = relay_run(&conn, dev.fd, reap_tick);
 		ret = errno;
@@ -236,31 +246,26 @@ int main(int argc, char **argv)
 			break;
 		if (end == RELAY_DEV_ERROR) {
 			fprintf(stderr, MSG_FATAL, dev_path(), strerror(ret));
-			end_session();
+			end_session(true);
 			return 1;
 		}
 		if (end == RELAY_DEV_EOF) {
 			/*
 			 * The session ended by itself: the program is gone
-			 * (give its exit a moment to reach us) or gdb
-			 * detached it, or, with --multi, "monitor exit".
+			 * (or about to be) or gdb detached it, or, with
+			 * --multi, "monitor exit".
 			 */
-			dev_close(&dev);
-			launch_reap(500, false);
+			end_session(true);
 			return 0;
 		}
 		/* gdb went away. */
-		if (!o.multi || o.once || !comm_can_reopen(&comm)) {
-			if (launch_child() && !o.multi)
-				fprintf(stderr, MSG_KILLING, launch_child());
-			end_session();
+		end_session(true);
+		if (!o.multi || o.once || !comm_can_reopen(&comm))
 			return 0;
-		}
-		end_session();
 		fprintf(stderr, MSG_REOPEN);
 		if (open_session(&o) < 0)
 			return 1;
 	}
-	end_session();
+	end_session(false);
 	sig_reraise();
 }

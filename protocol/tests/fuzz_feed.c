@@ -77,7 +77,8 @@ static const char *const seeds[] = {
 	"$QStartNoAckMode#b0$?#3f$g#67$qC#b4",
 	"$m400000,40#00$x400000,ffff#00$M400010,2:abcd#00$X400020,3:a}]b#00",
 	"$Z0,400100,1#00$vCont;s:4d2;c#00\x03$z0,400100,1#00",
-	"$qXfer:features:read:target.xml:0,ffb#00$qfThreadInfo#00$qsThreadInfo#00",
+	"$qXfer:features:read:target.xml:0,ffb#00$qfThreadInfo#00"
+	"$qsThreadInfo#00",
 	"$vAttach;4d2#00$Hg4d3#00$p10#00$P10=0011223344556677#00$D#00",
 	"$qRcmd,68656c6c6f#00$qRcmd,65786974#00",
 	"$c#63\x03$C05;400000#00$vKill;4d2#00$k#6b",
@@ -177,7 +178,8 @@ int main(int argc, char **argv)
 						memmove(buf + pos +
 							RSP_PACKET_MAX,
 							buf + pos, n - pos);
-						memset(buf + pos, 'a' + rnd() % 6,
+						memset(buf + pos,
+						       'a' + rnd() % 6,
 						       RSP_PACKET_MAX);
 						n += RSP_PACKET_MAX;
 					}

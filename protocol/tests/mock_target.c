@@ -281,6 +281,12 @@ static int mock_monitor(void *t, const char *cmd, u32 len)
 		return -EINVAL;
 	if (!strcmp(m->monitor_cmd, "hello"))
 		rsp_monitor_output(m->s, "hi\n");
+	if (!strcmp(m->monitor_cmd, "big")) {
+		static char big[40000];
+
+		memset(big, 'z', sizeof(big) - 1);
+		rsp_monitor_output(m->s, big);
+	}
 	return 0;
 }
 

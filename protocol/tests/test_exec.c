@@ -98,9 +98,28 @@ static void test_attach_kill_detach(void)
 	CHECK_STR(xact(e, "Dx"), "E01");
 	e->m.detach_ret = -3;
 	CHECK_STR(xact(e, "D"), "E03");
+
+	/* gdb's made-up pid for a process it did not attach: "all" */
+	CHECK_STR(xact(e, "vKill;a410"), "OK");
+	CHECK_INT(e->m.last_pid, -1);
 	env_free(e);
 
-	/* non-extended: k and D end the session */
+	/* non-extended: k, vKill and D end the session */
+	e = env_new(0, NULL);
+	CHECK_STR(xact(e, "vKill;a410"), "OK");
+	CHECK(e->s->exited);
+	env_free(e);
+	e = env_new(0, NULL);
+	e->m.kill_ret = -3;
+	CHECK_STR(xact(e, "vKill;a410"), "E03");
+	CHECK(!e->s->exited);
+	env_free(e);
+	e = env_new(0, &mock_ops_min);
+	env_send_str(e, "k");
+	env_drain(e);
+	CHECK_INT(e->npkts, 0);
+	CHECK(e->s->exited);
+	env_free(e);
 	e = env_new(0, NULL);
 	env_send_str(e, "k");
 	env_drain(e);
@@ -282,8 +301,33 @@ static void test_swbreak_needs_gdb(void)
 	env_free(e);
 }
 
+/* A stop while the output is full is delivered once gdb reads. */
+static void test_stop_when_full(void)
+{
+	struct env *e = env_new(0, NULL);
+	u32 olen;
+
+	xact(e, "c");
+	e->s->out_len = sizeof(e->s->out) - 8;	/* as if gdb never read */
+	memset(e->s->out, '+', e->s->out_len);
+	rsp_session_stop(e->s, &e->m.stop);
+	CHECK(!e->s->running);
+	CHECK(e->s->reply_unsent);
+	/* nothing is taken in meanwhile */
+	CHECK_INT(rsp_session_feed(e->s, (const u8 *)"$qC#b4", 6), 0);
+	rsp_session_output(e->s, &olen);
+	rsp_session_consume(e->s, olen);
+	CHECK(!e->s->reply_unsent);
+	env_drain(e);
+	CHECK_INT(e->npkts, 1);
+	CHECK_STR(last_reply(e), "T05thread:4d2;" EXPEDITED);
+	CHECK_STR(xact(e, "qC"), "QC4d2");
+	env_free(e);
+}
+
 void test_exec(void)
 {
+	test_stop_when_full();
 	test_status();
 	test_attach_kill_detach();
 	test_resume();

@@ -40,6 +40,22 @@ static void test_basic(void)
 	env_feed_raw(e, "+++", 3);
 	env_drain(e);
 	CHECK_INT(e->npkts + e->acks + e->naks, 0);
+	/* the empty packet: empty reply */
+	env_feed_raw(e, "$#00", 4);
+	env_drain(e);
+	CHECK_INT(e->npkts, 1);
+	CHECK_STR(last_reply(e), "");
+	/* gdb may read the output piecemeal */
+	env_feed_raw(e, "$qC#b4", 6);
+	{
+		u32 l1, l2;
+
+		rsp_session_output(e->s, &l1);
+		rsp_session_consume(e->s, 3);
+		o = rsp_session_output(e->s, &l2);
+		CHECK(l2 == l1 - 3 && !memcmp(o, "C4d2#", 5));
+		rsp_session_consume(e->s, l2);
+	}
 	/* upper-case checksum digits are accepted */
 	env_feed_raw(e, "$OK#9A", 6);
 	env_drain(e);

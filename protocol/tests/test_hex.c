@@ -5,7 +5,7 @@
 
 static int cur_hex(const char *str, u64 *v, int *rest)
 {
-	struct rsp_cur c = { (const u8 *)str, (const u8 *)str + strlen(str) };
+	struct rsp_cur c = { (u8 *)str, (u8 *)str + strlen(str) };
 	int ret = rsp_cur_hex(&c, v);
 
 	*rest = (int)(c.end - c.p);
@@ -14,7 +14,7 @@ static int cur_hex(const char *str, u64 *v, int *rest)
 
 static int cur_tid(const char *str, int *tid)
 {
-	struct rsp_cur c = { (const u8 *)str, (const u8 *)str + strlen(str) };
+	struct rsp_cur c = { (u8 *)str, (u8 *)str + strlen(str) };
 
 	if (rsp_cur_tid(&c, tid))
 		return -1;

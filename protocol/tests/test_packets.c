@@ -112,6 +112,9 @@ static void test_regs(void)
 	CHECK_STR(xact(e, "G00000000000000001111"), "OK");
 	CHECK_INT(e->m.n_reg_writes, 1);
 	CHECK_STR(xact(e, "G"), "OK");
+	e->m.write_reg_fail = 1;
+	CHECK_STR(xact(e, "G00000000000000001111"), "E01");
+	e->m.write_reg_fail = 0;
 	/* no process: errors */
 	e->m.present = 0;
 	CHECK_STR(xact(e, "g"), "E03");
@@ -377,6 +380,10 @@ static void test_monitor(void)
 	}
 	CHECK_STR(e->m.monitor_cmd, "hello");
 	CHECK_STR(xact(e, "qRcmd,6661696c"), "E16");	/* "fail" */
+	/* long output: split into packet-sized O packets, excess dropped */
+	CHECK_STR(xact(e, "qRcmd,626967"), "OK");	/* "big" */
+	CHECK(e->npkts >= 3 && e->pkts[0][0] == 'O' &&
+	      e->pkt_len[0] <= RSP_PACKET_MAX && e->pkts[1][0] == 'O');
 	CHECK_STR(xact(e, "qRcmd,"), "OK");
 	CHECK_STR(e->m.monitor_cmd, "");
 	CHECK_STR(xact(e, "qRcmd,6"), "E01");

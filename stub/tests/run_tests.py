@@ -362,14 +362,131 @@ def gdb_leaves_kills_launched():
         c = connect(listening_port(srv))
         srv.expect(r"^Remote debugging from host")
         c.close()
-        srv.expect(r"^Killing process\(es\): %d$" % pid)
+        # The device is closed first, and only then does the relay
+        # judge how the program ended.
         check(dev.recv(10) == b"", "device closed")
-        # The fake module kills nothing: do its job so the relay can
-        # reap the program.
+        check("Killing" not in srv.text(), "no verdict before the close")
+        # The fake module kills nothing: do its job, as the real one
+        # does on close.
         os.kill(pid, signal.SIGKILL)
+        srv.expect(r"^Killing process\(es\): %d$" % pid)
+        check(srv.wait() == 0, "exit status 0")
+        check("Child" not in srv.text(), "a kill is no child report")
+    finally:
+        srv.kill()
+        fm.close()
+
+
+@test
+def exit_reply_before_zombie():
+    """The module sends W from the exit tracepoint, before the program
+    is a zombie; gdb leaves (or the session ends) at once.  The relay
+    must close the device, then see the real exit status."""
+    fm = FakeModule()
+    try:
+        for ending in ("gdb leaves", "device EOF"):
+            rd, wr = os.pipe()
+            srv = Server(["127.0.0.1:0", "sh", "-c", "read x; exit 7"],
+                         env={"UGDB_DEVICE": fm.path}, stdin=rd)
+            os.close(rd)
+            try:
+                dev = fm.session()
+                srv.expect(r"^Process sh created; pid = \d+$")
+                c = connect(listening_port(srv))
+                srv.expect(r"^Remote debugging from host")
+                dev.sendall(b"$W07#00")
+                check(recv_exactly(c, 7) == b"$W07#00", "W relayed")
+                if ending == "gdb leaves":
+                    c.close()
+                    check(dev.recv(10) == b"", "device closed")
+                else:
+                    dev.close()
+                    check(recv_eof(c) == b"", "gdb sees EOF")
+                    c.close()
+                # The relay has closed the device and is waiting.
+                time.sleep(0.2)
+                check("Child" not in srv.text() and
+                      "Killing" not in srv.text(),
+                      "%s: verdict before the exit" % ending)
+                # Only now does the program finish its exit.
+                os.write(wr, b"go\n")
+                srv.expect(r"^\nChild exited with status 7$")
+                check(srv.wait() == 0, "%s: exit status 0" % ending)
+                check("Killing" not in srv.text(),
+                      "%s: no kill reported: %r" % (ending, srv.text()))
+            finally:
+                os.close(wr)
+                srv.kill()
+                if ending == "device EOF":
+                    dev.close()
+    finally:
+        fm.close()
+
+
+@test
+def detached_launched_left_running():
+    """gdb detached the program (the module lets it run): the relay
+    must neither kill it nor wait for it forever."""
+    fm = FakeModule()
+    srv = Server(["127.0.0.1:0", "sleep", "30"],
+                 env={"UGDB_DEVICE": fm.path})
+    pid = None
+    try:
+        dev = fm.session()
+        pid = int(srv.expect(r"^Process sleep created; pid = (\d+)$")
+                  .group(1))
+        c = connect(listening_port(srv))
+        srv.expect(r"^Remote debugging from host")
+        c.sendall(b"$D#44")
+        recv_exactly(dev, 5)
+        dev.sendall(b"$OK#9a")
+        check(recv_exactly(c, 6) == b"$OK#9a", "OK relayed")
+        c.close()
+        check(dev.recv(10) == b"", "device closed")
+        # (srv.wait() would read stderr to EOF, which the program,
+        # sharing it, holds open.)
+        start = time.time()
+        try:
+            status = srv.p.wait(TIMEOUT)
+        except subprocess.TimeoutExpired:
+            raise Fail("ugdbserver waits for a detached program")
+        check(status == 0, "exit status %d" % status)
+        check(time.time() - start < 4, "bounded wait")
+        srv._pump(0.1)
+        check("Killing" not in srv.text() and "Child" not in srv.text(),
+              "nothing said about it: %r" % srv.text())
+        os.kill(pid, 0)         # still running
+    finally:
+        srv.kill()
+        if pid:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        fm.close()
+
+
+@test
+def empty_host_is_loopback():
+    fm = FakeModule()
+    target = subprocess.Popen(["sleep", "30"])
+    srv = Server(["--attach", ":0", str(target.pid)],
+                 env={"UGDB_DEVICE": fm.path})
+    try:
+        fm.session()
+        port = listening_port(srv)
+        with open("/proc/net/tcp") as f:
+            local = [l.split()[1] for l in f.readlines()[1:]
+                     if l.split()[3] == "0A"]
+        check("0100007F:%04X" % port in local,
+              "listens on 127.0.0.1:%d: %r" % (port, local))
+        check("00000000:%04X" % port not in local, "not on 0.0.0.0")
+        connect(port).close()
         check(srv.wait() == 0, "exit status 0")
     finally:
         srv.kill()
+        target.kill()
+        target.wait()
         fm.close()
 
 

@@ -1,0 +1,70 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# e2e.sh STUB - a real gdb against the protocol engine + mock target
+# (tests/e2e_stub.c over a pipe).  Checks what gdb makes of our target
+# description, registers, memory, threads, breakpoints, resumes and
+# monitor commands.  Exit 0 on success, 1 on failure, 77 without gdb.
+stub=$1
+command -v gdb > /dev/null 2>&1 || exit 77
+out=$(timeout 60 gdb -nx -batch \
+	-ex "target remote | $stub" \
+	-ex 'info registers rip eflags' \
+	-ex 'p $xmm0.v2_double[0]' \
+	-ex 'p/x $mxcsr' \
+	-ex 'p $orig_rax' \
+	-ex 'p $fs_base' \
+	-ex 'p $st7' \
+	-ex 'x/2xb 0x400000' \
+	-ex 'set var *(char *)0x400001 = 0x41' \
+	-ex 'x/2xb 0x400000' \
+	-ex 'info threads' \
+	-ex 'thread 2' \
+	-ex 'p/x $rax' \
+	-ex 'set var $rax = 0x55' \
+	-ex 'p/x $rax' \
+	-ex 'break *0x400020' \
+	-ex 'continue' \
+	-ex 'stepi' \
+	-ex 'monitor hello' \
+	-ex 'detach' 2>&1)
+fail=0
+check() {
+	if ! printf '%s\n' "$out" | grep -q -- "$1"; then
+		echo "e2e: missing: $1"
+		fail=1
+	fi
+}
+check 'rip            0x400010'
+check 'eflags         0x246               \[ PF ZF IF \]'
+check '^\$1 = 1$'
+check '^\$2 = 0x1f80$'
+check '^\$3 = 0$'
+check '^\$5 = 0$'
+check '0x400000:	0x90	0x90'
+check '0x400000:	0x90	0x41'
+check 'Thread 1234'
+check 'Thread 1235'
+check '^\$6 = 0x1235$'
+check '^\$7 = 0x55$'
+check 'Breakpoint 1 at 0x400020'
+check 'SIGTRAP'
+check '^hi$'
+check 'Inferior 1 (Remote target) detached'
+# extended-remote: nothing running, attach, detach, attach again, kill
+out=$(timeout 60 gdb -nx -batch \
+	-ex "target extended-remote | $stub --multi" \
+	-ex 'attach 1234' \
+	-ex 'p/x $rip' \
+	-ex 'detach' \
+	-ex 'attach 1234' \
+	-ex 'kill' 2>&1)
+check 'New Thread 1235'
+check '^\$1 = 0x400010$'
+check 'Inferior 1 (Remote target) detached'
+check 'Inferior 1 (Remote target) killed'
+if [ $fail != 0 ]; then
+	printf '%s\n' "$out" | tail -n 40
+	exit 1
+fi
+exit 0
