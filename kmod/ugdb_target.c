@@ -62,6 +62,8 @@ static int op_attached(void *target, int pid)
 {
 	struct ugdb_session *sess = target;
 
+	if (!sess->pid || (pid > 0 && pid != sess->pid))
+		return -ESRCH;
 	return !sess->launched;
 }
 
@@ -207,6 +209,16 @@ static void op_interrupt(void *target)
 	ugdb_session_event(sess);
 }
 
+/* A session debugs one process: every thread it knows belongs to it. */
+static int op_pid_of(void *target, int tid)
+{
+	struct ugdb_session *sess = target;
+
+	if (!sess->pid || (tid > 0 && !thread_of(sess, tid)))
+		return -ESRCH;
+	return sess->pid;
+}
+
 static int op_can_step(void *target)
 {
 	return 1;
@@ -229,4 +241,5 @@ const struct rsp_target_ops ugdb_target_ops = {
 	.resume = op_resume,
 	.interrupt = op_interrupt,
 	.can_step = op_can_step,
+	.pid_of = op_pid_of,
 };

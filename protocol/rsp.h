@@ -64,6 +64,12 @@ struct rsp_resume {
 	enum rsp_resume_kind kind;
 	int sig;		/* Linux signal to deliver, 0 = none */
 	int tid;		/* thread it applies to; -1 = all others */
+	/*
+	 * Process named by a multiprocess thread-id ("pPID.TID"; 0 when
+	 * gdb gave none, -1 for "p-1").  The protocol has checked it
+	 * against pid_of(); the target may ignore it.
+	 */
+	int pid;
 };
 
 /*
@@ -75,12 +81,23 @@ struct rsp_resume {
  */
 struct rsp_target_ops {
 	/* Processes. */
+	/*
+	 * pid: what gdb sent.  Without multiprocess+ plain D gives -1
+	 * (all) and vKill of gdb's made-up pid 42000 does too; with it D
+	 * always names the process (plain D is refused with E01) and
+	 * vKill's pid is passed as is.  k is always -1.  A pid that is not
+	 * being debugged gets -ESRCH.
+	 */
 	int (*attach)(void *t, int pid);		/* vAttach */
 	int (*detach)(void *t, int pid);		/* D, D;pid (-1 = all) */
 	int (*kill)(void *t, int pid);			/* k, vKill (-1 = all) */
 	/* The current stop state, for '?' and after attach. */
 	void (*stop_state)(void *t, struct rsp_stop *out);
-	/* 1 if the session attached to pid, 0 if it launched it (qAttached). */
+	/*
+	 * 1 if the session attached to pid, 0 if it launched it (qAttached;
+	 * pid 0 = the current process).  qAttached:pid for a pid other than
+	 * pid_of(0) is answered E03 without calling this.
+	 */
 	int (*attached)(void *t, int pid);
 
 	/* Threads. */
@@ -129,6 +146,14 @@ struct rsp_target_ops {
 	 * the empty ("unsupported") reply or an error.
 	 */
 	int (*monitor)(void *t, const char *cmd, u32 len);
+	/*
+	 * Optional: the tgid of the process thread tid belongs to; tid 0
+	 * asks for the current (or any) debugged process.  -ESRCH when
+	 * there is no such thread / no process.  Used for multiprocess
+	 * thread-ids ("pPID.TID") and to check the pids gdb sends.  When
+	 * NULL, the pid of stop_state() is taken for every thread.
+	 */
+	int (*pid_of)(void *t, int tid);
 };
 
 enum rsp_rx_state {
@@ -175,6 +200,7 @@ struct rsp_session {
 	unsigned int gdb_swbreak:1;	/* gdb's qSupported had swbreak+ */
 	unsigned int gdb_hwbreak:1;	/* ... and hwbreak+ */
 	unsigned int reply_unsent:1;	/* stop reply waits for out[] room */
+	unsigned int multiprocess:1;	/* gdb's qSupported had multiprocess+ */
 	int last_tid;			/* thread of the last T reply */
 	int thread_count;		/* tids in thread_buf (qf/qs) */
 	int n_acts;

@@ -127,21 +127,21 @@ static int rsp_cur_id(struct rsp_cur *c, int *id)
 }
 
 /*
- * A thread-id: "tid", "-1", "0", or the multiprocess forms "pPID.TID" and
- * "pPID" (all threads of PID).  We do not announce multiprocess+, but
- * accepting its syntax costs nothing.  Only the tid is kept: tids are
- * unique system-wide.
+ * A thread-id: "TID", "-1", "0", or the multiprocess forms "pPID.TID"
+ * and "pPID" (= "pPID.-1", all threads of PID; "p0" is taken as any
+ * thread).  PID and TID are hex or -1.  *pid is 0 for the plain forms
+ * (any process).  "p", "p.", "p1.", "pzz.1" and numbers beyond an int
+ * are errors.
  */
-int rsp_cur_tid(struct rsp_cur *c, int *tid)
+int rsp_cur_tid(struct rsp_cur *c, int *pid, int *tid)
 {
-	int pid;
-
+	*pid = 0;
 	if (!rsp_cur_skip(c, 'p'))
 		return rsp_cur_id(c, tid);
-	if (rsp_cur_id(c, &pid))
+	if (rsp_cur_id(c, pid))
 		return -1;
 	if (!rsp_cur_skip(c, '.')) {
-		*tid = pid == 0 ? 0 : -1;
+		*tid = *pid == 0 ? 0 : -1;
 		return 0;
 	}
 	return rsp_cur_id(c, tid);

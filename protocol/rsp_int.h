@@ -51,7 +51,7 @@ int rsp_cur_skip(struct rsp_cur *c, u8 ch);
 int rsp_cur_prefix(struct rsp_cur *c, const char *str);
 int rsp_cur_hex(struct rsp_cur *c, u64 *val);
 int rsp_cur_hex_int(struct rsp_cur *c, int *val);
-int rsp_cur_tid(struct rsp_cur *c, int *tid);
+int rsp_cur_tid(struct rsp_cur *c, int *pid, int *tid);
 int rsp_needs_escape(u8 c);
 u32 rsp_escape(const u8 *in, u32 n, u8 *out, u32 out_max, u32 *consumed);
 long rsp_unescape(u8 *buf, u32 n);
@@ -112,6 +112,7 @@ enum rsp_req_kind {
 /* Feature flags found in gdb's qSupported. */
 #define RSP_GDB_SWBREAK		0x1
 #define RSP_GDB_HWBREAK		0x2
+#define RSP_GDB_MULTIPROCESS	0x4
 
 struct rsp_req {
 	enum rsp_req_kind kind;
@@ -124,7 +125,11 @@ struct rsp_req {
 	int type;		/* Z z type; H operation ('g' / 'c') */
 	int kind_arg;		/* Z z kind */
 	int tid;		/* H T; -1 = all, 0 = any */
-	int pid;		/* vAttach vKill D qAttached; -1 = none */
+	/*
+	 * vAttach vKill D qAttached: the pid, -1 = none given.  H T: the
+	 * process of the thread-id ("pPID.TID"), 0 = any (plain tid).
+	 */
+	int pid;
 	int sig;		/* C S: gdb signal */
 	int step;		/* s S */
 	int has_addr;		/* c s C S had an address */
@@ -141,6 +146,9 @@ void rsp_serve(struct rsp_session *s, u8 *pkt, u32 len);
 int rsp_serve_data(struct rsp_session *s, struct rsp_req *req);
 int rsp_serve_query(struct rsp_session *s, struct rsp_req *req);
 int rsp_current_tid(struct rsp_session *s, int general);
+int rsp_thread_pid(struct rsp_session *s, int tid);
+int rsp_check_pid(struct rsp_session *s, int pid, int tid);
+void rsp_put_tid(struct rsp_session *s, int pid, int tid);
 void rsp_forget_threads(struct rsp_session *s);
 
 /* ---- rsp_stop.c ---- */

@@ -85,6 +85,7 @@ static int parse_vcont(struct rsp_cur *c, struct rsp_req *req,
 		op = *c->p++;
 		a->sig = 0;
 		a->tid = -1;
+		a->pid = 0;
 		switch (op) {
 		case 'c':
 			a->kind = RSP_RESUME_CONTINUE;
@@ -107,7 +108,7 @@ static int parse_vcont(struct rsp_cur *c, struct rsp_req *req,
 			/* 'r' range stepping and others are not announced */
 			return -1;
 		}
-		if (rsp_cur_skip(c, ':') && rsp_cur_tid(c, &a->tid))
+		if (rsp_cur_skip(c, ':') && rsp_cur_tid(c, &a->pid, &a->tid))
 			return -1;
 	}
 	return rsp_cur_eof(c) && req->n_acts ? 0 : -1;
@@ -149,7 +150,7 @@ static int parse_v(struct rsp_cur *c, struct rsp_req *req,
 	return 0;
 }
 
-/* qSupported[:feature;feature...]: note the two we act on */
+/* qSupported[:feature;feature...]: note the ones we act on */
 static void parse_supported(struct rsp_cur *c, struct rsp_req *req)
 {
 	const u8 *tok;
@@ -165,6 +166,9 @@ static void parse_supported(struct rsp_cur *c, struct rsp_req *req)
 			req->features |= RSP_GDB_SWBREAK;
 		if (c->p - tok == 8 && !__builtin_memcmp(tok, "hwbreak+", 8))
 			req->features |= RSP_GDB_HWBREAK;
+		if (c->p - tok == 13 &&
+		    !__builtin_memcmp(tok, "multiprocess+", 13))
+			req->features |= RSP_GDB_MULTIPROCESS;
 		rsp_cur_skip(c, ';');
 	}
 }
@@ -289,12 +293,12 @@ static int parse_packet(struct rsp_cur *c, struct rsp_req *req,
 		req->type = *c->p++;
 		if (req->type != 'g' && req->type != 'c')
 			return -1;
-		if (rsp_cur_tid(c, &req->tid))
+		if (rsp_cur_tid(c, &req->pid, &req->tid))
 			return -1;
 		return rsp_cur_eof(c) ? 0 : -1;
 	case 'T':
 		req->kind = RSP_REQ_THREAD_ALIVE;
-		if (rsp_cur_tid(c, &req->tid))
+		if (rsp_cur_tid(c, &req->pid, &req->tid))
 			return -1;
 		return rsp_cur_eof(c) ? 0 : -1;
 	}

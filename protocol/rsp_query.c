@@ -8,7 +8,8 @@
 #include "rsp_amd64.h"
 
 /*
- * Our features.  PacketSize is hex.  swbreak+/hwbreak+ promise the stop
+ * Our features.  PacketSize is hex.  multiprocess+ makes thread-ids in
+ * replies "pPID.TID" and W/X carry ";process:PID".  swbreak+/hwbreak+ promise the stop
  * reasons (and that the stub rewinds the pc after a software breakpoint);
  * they are only reported to a gdb that announced them too.
  */
@@ -16,10 +17,14 @@ static int serve_supported(struct rsp_session *s, struct rsp_req *req)
 {
 	s->gdb_swbreak = !!(req->features & RSP_GDB_SWBREAK);
 	s->gdb_hwbreak = !!(req->features & RSP_GDB_HWBREAK);
+	s->multiprocess = !!(req->features & RSP_GDB_MULTIPROCESS);
 	rsp_put_str(s, "PacketSize=");
 	rsp_put_hex(s, RSP_PACKET_MAX);
 	rsp_put_str(s, ";QStartNoAckMode+;swbreak+;hwbreak+");
 	rsp_put_str(s, ";vContSupported+;qXfer:features:read+");
+	/* like gdbserver, only to a gdb that offers it */
+	if (s->multiprocess)
+		rsp_put_str(s, ";multiprocess+");
 	return 1;
 }
 
@@ -62,17 +67,25 @@ static int serve_xfer(struct rsp_session *s, struct rsp_req *req)
 static int put_thread_chunk(struct rsp_session *s)
 {
 	int first = 1;
+	int pid = 0, tid;
 
 	if (s->thread_iter >= s->thread_count) {
 		rsp_put_char(s, 'l');
 		return 1;
 	}
+	/* without pid_of every thread is the stop state's process */
+	if (s->multiprocess && !s->ops->pid_of) {
+		pid = rsp_thread_pid(s, 0);
+		if (!pid)
+			pid = -1;	/* unknown: plain tids */
+	}
 	rsp_put_char(s, 'm');
 	while (s->thread_iter < s->thread_count &&
-	       s->reply_len < RSP_PACKET_MAX - 24) {
+	       s->reply_len < RSP_PACKET_MAX - 40) {
 		if (!first)
 			rsp_put_char(s, ',');
-		rsp_put_hex(s, (u32)s->thread_buf[s->thread_iter++]);
+		tid = s->thread_buf[s->thread_iter++];
+		rsp_put_tid(s, pid, tid);
 		first = 0;
 	}
 	return 1;
@@ -102,7 +115,7 @@ static int serve_current(struct rsp_session *s)
 
 	if (tid > 0) {
 		rsp_put_str(s, "QC");
-		rsp_put_hex(s, (u32)tid);
+		rsp_put_tid(s, 0, tid);
 	}
 	return 1;
 }
@@ -114,6 +127,11 @@ static int serve_attached(struct rsp_session *s, struct rsp_req *req)
 
 	if (!s->ops->attached)
 		return 1;
+	/* qAttached:pid of a process we do not debug */
+	if (req->pid > 0 && rsp_check_pid(s, req->pid, 0) < 0) {
+		rsp_put_error(s, RSP_ESRCH);
+		return 1;
+	}
 	ret = s->ops->attached(s->target, req->pid < 0 ? 0 : req->pid);
 	if (ret < 0)
 		rsp_put_error(s, ret);

@@ -34,6 +34,66 @@ int rsp_current_tid(struct rsp_session *s, int general)
 	return -RSP_ESRCH;
 }
 
+/*
+ * The tgid of the process thread tid belongs to (tid 0: the debugged
+ * process).  pid_of() when the target has it, else the pid of its stop
+ * state.  0 when the target cannot tell, -ESRCH when there is no such
+ * thread or no process.
+ */
+int rsp_thread_pid(struct rsp_session *s, int tid)
+{
+	struct rsp_stop st;
+	int pid;
+
+	if (s->ops->pid_of) {
+		pid = s->ops->pid_of(s->target, tid);
+		return pid > 0 ? pid : -RSP_ESRCH;
+	}
+	if (!s->ops->stop_state)
+		return 0;
+	__builtin_memset(&st, 0, sizeof(st));
+	s->ops->stop_state(s->target, &st);
+	if (st.kind == RSP_STOP_NONE)
+		return -RSP_ESRCH;
+	return st.pid > 0 ? st.pid : 0;
+}
+
+/*
+ * Does the process gdb named in a thread-id (pid > 0) own tid (tid <= 0:
+ * is it the debugged process)?  0 if so, or when there is no pid to
+ * check or the target cannot tell; -ESRCH otherwise.
+ */
+int rsp_check_pid(struct rsp_session *s, int pid, int tid)
+{
+	int known;
+
+	if (pid <= 0)
+		return 0;
+	known = rsp_thread_pid(s, tid > 0 ? tid : 0);
+	if (known < 0 || (known > 0 && known != pid))
+		return -RSP_ESRCH;
+	return 0;
+}
+
+/*
+ * A thread-id in a reply: "pPID.TID" once gdb and we agreed on
+ * multiprocess+ (pid 0: looked up), else (or with no pid known) the
+ * plain tid.
+ */
+void rsp_put_tid(struct rsp_session *s, int pid, int tid)
+{
+	if (s->multiprocess) {
+		if (!pid)
+			pid = rsp_thread_pid(s, tid);
+		if (pid > 0) {
+			rsp_put_char(s, 'p');
+			rsp_put_hex(s, (u32)pid);
+			rsp_put_char(s, '.');
+		}
+	}
+	rsp_put_hex(s, (u32)tid);
+}
+
 /* The process set changed: tids gdb picked may be gone. */
 void rsp_forget_threads(struct rsp_session *s)
 {
@@ -89,14 +149,16 @@ static int serve_attach(struct rsp_session *s, struct rsp_req *req)
 
 /*
  * Without multiprocess+ gdb invents pid 42000 for a process it did not
- * vAttach to itself, and sends that in vKill.  We do not announce
- * multiprocess, so gdb handles one process: "all" is the same thing.
+ * vAttach to itself, and sends that in vKill.  Without multiprocess gdb
+ * handles one process: "all" is the same thing.  With multiprocess+ gdb
+ * knows the real pids and sends those.
  */
 #define GDB_MAGIC_PID	42000
 
 static int serve_kill(struct rsp_session *s, struct rsp_req *req)
 {
-	int pid = req->kind == RSP_REQ_KILL || req->pid == GDB_MAGIC_PID ?
+	int pid = req->kind == RSP_REQ_KILL ||
+		  (!s->multiprocess && req->pid == GDB_MAGIC_PID) ?
 		  -1 : req->pid;
 	int ret = s->ops->kill ? s->ops->kill(s->target, pid) :
 				 -RSP_EOPNOTSUPP;
@@ -123,6 +185,11 @@ static int serve_detach(struct rsp_session *s, struct rsp_req *req)
 {
 	int ret;
 
+	/* gdbserver: with multiprocess+ D must name the process (D;pid) */
+	if (s->multiprocess && req->pid < 0) {
+		rsp_put_str(s, "E01");
+		return 1;
+	}
 	if (!s->ops->detach)
 		return 1;
 	ret = s->ops->detach(s->target, req->pid);
@@ -145,10 +212,19 @@ static int thread_ok(struct rsp_session *s, int tid)
 	return s->ops->thread_alive(s->target, tid);
 }
 
-/* Hg / Hc: 0 and -1 (any / all) are always accepted. */
+/*
+ * Hg / Hc: 0 (any thread, also "pPID.0" of our process) is always
+ * accepted, and so is -1 (all threads) without multiprocess.  With
+ * multiprocess+ gdbserver answers -1, "pPID" and "pPID.-1" with E01.
+ */
 static int serve_set_thread(struct rsp_session *s, struct rsp_req *req)
 {
-	if (req->tid > 0 && thread_ok(s, req->tid) < 0) {
+	if (s->multiprocess && req->tid < 0) {
+		rsp_put_str(s, "E01");
+		return 1;
+	}
+	if ((req->tid > 0 && thread_ok(s, req->tid) < 0) ||
+	    rsp_check_pid(s, req->pid, req->tid) < 0) {
 		rsp_put_error(s, RSP_ESRCH);
 		return 1;
 	}
@@ -162,7 +238,8 @@ static int serve_set_thread(struct rsp_session *s, struct rsp_req *req)
 
 static int serve_thread_alive(struct rsp_session *s, struct rsp_req *req)
 {
-	if (thread_ok(s, req->tid) < 0)
+	if (thread_ok(s, req->tid) < 0 ||
+	    rsp_check_pid(s, req->pid, req->tid) < 0)
 		rsp_put_error(s, RSP_ESRCH);
 	else
 		rsp_put_str(s, "OK");
@@ -212,6 +289,7 @@ static int serve_resume(struct rsp_session *s, struct rsp_req *req)
 	a->kind = req->step ? RSP_RESUME_STEP : RSP_RESUME_CONTINUE;
 	a->sig = rsp_sig_from_gdb(req->sig);
 	a->tid = s->c_tid > 0 ? s->c_tid : -1;
+	a->pid = 0;
 	if (a->sig < 0 || (req->step && !can_step(s))) {
 		rsp_put_error(s, RSP_EINVAL);
 		return 1;
@@ -245,6 +323,11 @@ static int serve_vcont(struct rsp_session *s, struct rsp_req *req)
 	for (i = 0; i < s->n_acts; i++) {
 		struct rsp_resume *a = &s->acts[i];
 
+		/* "pPID.TID" / "pPID.-1" must name our process */
+		if (rsp_check_pid(s, a->pid, a->tid) < 0) {
+			rsp_put_error(s, RSP_ESRCH);
+			return 1;
+		}
 		a->sig = rsp_sig_from_gdb(a->sig);
 		if (a->sig < 0 ||
 		    (a->kind == RSP_RESUME_STEP && !can_step(s))) {

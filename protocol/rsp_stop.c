@@ -33,6 +33,15 @@ static void put_expedited(struct rsp_session *s, int tid)
 	}
 }
 
+/* W/X with multiprocess+: ";process:PID" says which process ended. */
+static void put_process(struct rsp_session *s, const struct rsp_stop *st)
+{
+	if (!s->multiprocess || st->pid <= 0)
+		return;
+	rsp_put_str(s, ";process:");
+	rsp_put_hex(s, (u32)st->pid);
+}
+
 void rsp_put_stop(struct rsp_session *s, const struct rsp_stop *st)
 {
 	switch (st->kind) {
@@ -41,7 +50,7 @@ void rsp_put_stop(struct rsp_session *s, const struct rsp_stop *st)
 		rsp_put_hex8(s, (u8)rsp_sig_to_gdb(st->sig));
 		if (st->tid > 0) {
 			rsp_put_str(s, "thread:");
-			rsp_put_hex(s, (u32)st->tid);
+			rsp_put_tid(s, st->pid, st->tid);
 			rsp_put_char(s, ';');
 			put_expedited(s, st->tid);
 			/* later g/m without Hg apply to this thread */
@@ -55,11 +64,13 @@ void rsp_put_stop(struct rsp_session *s, const struct rsp_stop *st)
 	case RSP_STOP_EXITED:
 		rsp_put_char(s, 'W');
 		rsp_put_hex8(s, (u8)st->status);
+		put_process(s, st);
 		rsp_forget_threads(s);
 		break;
 	case RSP_STOP_KILLED:
 		rsp_put_char(s, 'X');
 		rsp_put_hex8(s, (u8)rsp_sig_to_gdb(st->sig));
+		put_process(s, st);
 		rsp_forget_threads(s);
 		break;
 	default:

@@ -4,7 +4,8 @@
 # e2e.sh STUB - a real gdb against the protocol engine + mock target
 # (tests/e2e_stub.c over a pipe).  Checks what gdb makes of our target
 # description, registers, memory, threads, breakpoints, resumes and
-# monitor commands.  Exit 0 on success, 1 on failure, 77 without gdb.
+# monitor commands, and that multiprocess+ gives gdb the real pid.
+# Exit 0 on success, 1 on failure, 77 without gdb.
 stub=$1
 command -v gdb > /dev/null 2>&1 || exit 77
 out=$(timeout 60 gdb -nx -batch \
@@ -27,6 +28,7 @@ out=$(timeout 60 gdb -nx -batch \
 	-ex 'continue' \
 	-ex 'stepi' \
 	-ex 'monitor hello' \
+	-ex 'info inferiors' \
 	-ex 'detach' 2>&1)
 fail=0
 check() {
@@ -43,14 +45,15 @@ check '^\$3 = 0$'
 check '^\$5 = 0$'
 check '0x400000:	0x90	0x90'
 check '0x400000:	0x90	0x41'
-check 'Thread 1234'
-check 'Thread 1235'
+check 'Thread 1234.1234'
+check 'Thread 1234.1235'
 check '^\$6 = 0x1235$'
 check '^\$7 = 0x55$'
 check 'Breakpoint 1 at 0x400020'
 check 'SIGTRAP'
 check '^hi$'
-check 'Inferior 1 (Remote target) detached'
+check '^\* 1 *process 1234 '
+check 'Inferior 1 (process 1234) detached'
 # extended-remote: nothing running, attach, detach, attach again, kill
 out=$(timeout 60 gdb -nx -batch \
 	-ex "target extended-remote | $stub --multi" \
@@ -59,10 +62,10 @@ out=$(timeout 60 gdb -nx -batch \
 	-ex 'detach' \
 	-ex 'attach 1234' \
 	-ex 'kill' 2>&1)
-check 'New Thread 1235'
+check 'New Thread 1234.1235'
 check '^\$1 = 0x400010$'
-check 'Inferior 1 (Remote target) detached'
-check 'Inferior 1 (Remote target) killed'
+check 'Inferior 1 (process 1234) detached'
+check 'Inferior 1 (process 1234) killed'
 if [ $fail != 0 ]; then
 	printf '%s\n' "$out" | tail -n 40
 	exit 1

@@ -83,6 +83,9 @@ static const char *const seeds[] = {
 	"$qRcmd,68656c6c6f#00$qRcmd,65786974#00",
 	"$c#63\x03$C05;400000#00$vKill;4d2#00$k#6b",
 	"$G0011#00$T4d3#00$qAttached:4d2#00$!#21$vCont?#49---",
+	"$qSupported:multiprocess+;swbreak+#00$Hgp4d2.4d3#00$Hgp0.0#00"
+	"$Tp4d2.4d3#00$qC#00$qfThreadInfo#00$vCont;s:p4d2.4d3;c:p4d2.-1#00"
+	"$qAttached:4d2#00$D#00$D;4d2#00$vKill;a410#00$Hc-1#00$Hgp1.#00",
 };
 
 static u64 rng = 0x9e3779b97f4a7c15ULL;

@@ -290,6 +290,17 @@ static int mock_monitor(void *t, const char *cmd, u32 len)
 	return 0;
 }
 
+/* tid 0: the process; every listed thread belongs to MOCK_PID */
+static int mock_pid_of(void *t, int tid)
+{
+	struct mock *m = M(t);
+
+	m->n_pid_of++;
+	if (!m->present || (tid && thread_index(m, tid) < 0))
+		return -ESRCH;
+	return m->pid_of_val ? m->pid_of_val : MOCK_PID;
+}
+
 const struct rsp_target_ops mock_ops = {
 	.attach = mock_attach,
 	.detach = mock_detach,
@@ -308,6 +319,7 @@ const struct rsp_target_ops mock_ops = {
 	.interrupt = mock_interrupt,
 	.can_step = mock_can_step,
 	.monitor = mock_monitor,
+	.pid_of = mock_pid_of,
 };
 
 /* Only what a '?' needs: every other packet must cope with NULL ops. */

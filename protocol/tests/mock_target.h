@@ -54,6 +54,8 @@ struct mock {
 	char monitor_cmd[256];
 	int n_reg_writes;
 	int n_mem_writes;
+	int n_pid_of;
+	int pid_of_val;			/* pid_of answer; 0 = MOCK_PID */
 };
 
 extern const struct rsp_target_ops mock_ops;

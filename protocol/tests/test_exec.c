@@ -325,6 +325,118 @@ static void test_stop_when_full(void)
 	env_free(e);
 }
 
+#define QSUP_MP "qSupported:multiprocess+;swbreak+;hwbreak+"
+
+/* multiprocess+: stop replies, resumes and process packets with pids. */
+static void test_multiprocess_exec(void)
+{
+	struct env *e = env_new(0, NULL);
+
+	xact(e, QSUP_MP);
+	CHECK_STR(xact(e, "?"), "T05thread:p4d2.4d2;" EXPEDITED);
+	/* stops: thread:pPID.TID, W/X with ;process:PID */
+	xact(e, "vCont;c:p4d2.-1");
+	CHECK_INT(e->m.n_acts, 1);
+	CHECK(e->m.acts[0].kind == RSP_RESUME_CONTINUE &&
+	      e->m.acts[0].tid == -1 && e->m.acts[0].pid == MOCK_PID);
+	stop(e, RSP_STOP_SIGNAL, RSP_REASON_SWBREAK, MOCK_TID2, SIGTRAP, 0);
+	CHECK_STR(last_reply(e), "T05thread:p4d2.4d3;06:4041424344454647;"
+		  "07:48494a4b4c4d4e4f;10:9091929394959697;swbreak:;");
+	/* gdb steps one thread and lets the rest of its process run */
+	xact(e, "vCont;s:p4d2.4d3;c:p4d2.-1");
+	CHECK_INT(e->m.n_acts, 2);
+	CHECK(e->m.acts[0].kind == RSP_RESUME_STEP &&
+	      e->m.acts[0].tid == MOCK_TID2 && e->m.acts[0].pid == MOCK_PID &&
+	      e->m.acts[1].tid == -1 && e->m.acts[1].pid == MOCK_PID);
+	/* a stop without its pid: pid_of() fills it in */
+	{
+		struct rsp_stop st = {
+			.kind = RSP_STOP_SIGNAL, .tid = MOCK_TID2, .sig = SIGTRAP,
+		};
+
+		rsp_session_stop(e->s, &st);
+		env_drain(e);
+		CHECK(!strncmp(last_reply(e), "T05thread:p4d2.4d3;", 19));
+	}
+	xact(e, "vCont;c:p-1.-1");
+	CHECK(e->m.acts[0].tid == -1 && e->m.acts[0].pid == -1);
+	stop(e, RSP_STOP_EXITED, 0, 0, 0, 7);
+	CHECK_STR(last_reply(e), "W07;process:4d2");
+	xact(e, "c");
+	CHECK(e->m.acts[0].tid == -1 && e->m.acts[0].pid == 0);
+	stop(e, RSP_STOP_KILLED, 0, 0, SIGKILL, 0);
+	CHECK_STR(last_reply(e), "X09;process:4d2");
+	xact(e, "vCont;c");
+	{
+		struct rsp_stop st = { .kind = RSP_STOP_EXITED, .status = 1 };
+
+		rsp_session_stop(e->s, &st);
+		env_drain(e);
+		CHECK_STR(last_reply(e), "W01");
+	}
+	e->m.stop.kind = RSP_STOP_EXITED;
+	e->m.stop.status = 0x2a;
+	CHECK_STR(xact(e, "?"), "W2a;process:4d2");
+	e->m.stop.kind = RSP_STOP_NONE;
+	CHECK_STR(xact(e, "?"), "W00");
+	e->m.stop.kind = RSP_STOP_SIGNAL;
+	/* actions naming another process (or its threads) never resume */
+	e->m.n_resume = 0;
+	CHECK_STR(xact(e, "vCont;c:p1.-1"), "E03");
+	CHECK_STR(xact(e, "vCont;c:p1"), "E03");
+	CHECK_STR(xact(e, "vCont;s:p1.4d2;c"), "E03");
+	CHECK_STR(xact(e, "vCont;c:p4d2.4d4"), "E03");
+	CHECK_STR(xact(e, "vCont;c:p"), "E01");
+	CHECK_STR(xact(e, "vCont;c:p."), "E01");
+	CHECK_STR(xact(e, "vCont;c:p4d2."), "E01");
+	CHECK_STR(xact(e, "vCont;c:pzz.1"), "E01");
+	CHECK_STR(xact(e, "vCont;c:p4d2.4d3;"), "E01");
+	CHECK_INT(e->m.n_resume, 0);
+
+	/* D must name the process; the pid goes to the target */
+	CHECK_STR(xact(e, "D"), "E01");
+	CHECK_INT(e->m.n_detach, 0);
+	CHECK_STR(xact(e, "D;"), "E01");
+	CHECK_STR(xact(e, "D;zz"), "E01");
+	CHECK_STR(xact(e, "D;4d2x"), "E01");
+	CHECK_INT(e->m.n_detach, 0);
+	CHECK(!e->s->exited);
+	CHECK_STR(xact(e, "D;4d2"), "OK");
+	CHECK_INT(e->m.last_pid, 0x4d2);
+	CHECK(e->s->exited);
+	env_free(e);
+
+	/* vKill: the real pid, even 42000 */
+	e = env_new(1, NULL);
+	xact(e, QSUP_MP);
+	CHECK_STR(xact(e, "vKill;a410"), "OK");
+	CHECK_INT(e->m.last_pid, 42000);
+	CHECK_STR(xact(e, "vKill;4d2"), "OK");
+	CHECK_INT(e->m.last_pid, 0x4d2);
+	CHECK_STR(xact(e, "vKill;p4d2"), "E01");
+	CHECK(!e->s->exited);
+	/* vAttach: the stop names pPID.TID */
+	CHECK_STR(xact(e, "vAttach;4d2"), "T11thread:p4d2.4d2;" EXPEDITED);
+	CHECK_INT(e->m.last_pid, 0x4d2);
+	/* extended: D;pid detaches without ending the session */
+	CHECK_STR(xact(e, "D;4d2"), "OK");
+	CHECK(!e->s->exited);
+	/* k is still "all" */
+	e->m.present = 1;
+	env_send_str(e, "k");
+	env_drain(e);
+	CHECK_INT(e->m.last_pid, -1);
+	env_free(e);
+
+	/* non-extended: vKill of our pid ends the session */
+	e = env_new(0, NULL);
+	xact(e, QSUP_MP);
+	CHECK_STR(xact(e, "vKill;4d2"), "OK");
+	CHECK_INT(e->m.last_pid, 0x4d2);
+	CHECK(e->s->exited);
+	env_free(e);
+}
+
 void test_exec(void)
 {
 	test_stop_when_full();
@@ -333,4 +445,5 @@ void test_exec(void)
 	test_resume();
 	test_vcont();
 	test_swbreak_needs_gdb();
+	test_multiprocess_exec();
 }

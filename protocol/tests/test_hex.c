@@ -12,11 +12,14 @@ static int cur_hex(const char *str, u64 *v, int *rest)
 	return ret;
 }
 
+static int cur_pid;
+
 static int cur_tid(const char *str, int *tid)
 {
 	struct rsp_cur c = { (u8 *)str, (u8 *)str + strlen(str) };
 
-	if (rsp_cur_tid(&c, tid))
+	cur_pid = 0x5a5a;
+	if (rsp_cur_tid(&c, &cur_pid, tid))
 		return -1;
 	return rsp_cur_eof(&c) ? 0 : -2;
 }
@@ -86,6 +89,47 @@ void test_hex(void)
 	CHECK_INT(cur_tid("p", &tid), -1);
 	CHECK_INT(cur_tid("80000000", &tid), -1);
 	CHECK_INT(cur_tid("7fffffff", &tid), 0);
+	/* the process part of multiprocess thread-ids */
+	CHECK_INT(cur_tid("p4d2.4d3", &tid), 0);
+	CHECK(cur_pid == 0x4d2 && tid == 0x4d3);
+	CHECK_INT(cur_tid("4d3", &tid), 0);
+	CHECK(cur_pid == 0 && tid == 0x4d3);
+	CHECK_INT(cur_tid("-1", &tid), 0);
+	CHECK(cur_pid == 0 && tid == -1);
+	CHECK_INT(cur_tid("p4d2", &tid), 0);
+	CHECK(cur_pid == 0x4d2 && tid == -1);
+	CHECK_INT(cur_tid("p4d2.-1", &tid), 0);
+	CHECK(cur_pid == 0x4d2 && tid == -1);
+	CHECK_INT(cur_tid("p4d2.0", &tid), 0);
+	CHECK(cur_pid == 0x4d2 && tid == 0);
+	CHECK_INT(cur_tid("p-1", &tid), 0);
+	CHECK(cur_pid == -1 && tid == -1);
+	CHECK_INT(cur_tid("p-1.-1", &tid), 0);
+	CHECK(cur_pid == -1 && tid == -1);
+	CHECK_INT(cur_tid("p0", &tid), 0);
+	CHECK(cur_pid == 0 && tid == 0);
+	CHECK_INT(cur_tid("p0.0", &tid), 0);
+	CHECK(cur_pid == 0 && tid == 0);
+	CHECK_INT(cur_tid("P4d2.4d3", &tid), -1);
+	CHECK_INT(cur_tid("p7fffffff.7fffffff", &tid), 0);
+	CHECK(cur_pid == 0x7fffffff && tid == 0x7fffffff);
+	/* malformed ones */
+	CHECK_INT(cur_tid("p.", &tid), -1);
+	CHECK_INT(cur_tid("p.1", &tid), -1);
+	CHECK_INT(cur_tid("pzz.1", &tid), -1);
+	CHECK_INT(cur_tid("p1.", &tid), -1);
+	CHECK_INT(cur_tid("p1.zz", &tid), -1);
+	CHECK_INT(cur_tid("p1..1", &tid), -1);
+	CHECK_INT(cur_tid("p-2.1", &tid), -1);
+	CHECK_INT(cur_tid("p1.-2", &tid), -1);
+	CHECK_INT(cur_tid("p-", &tid), -1);
+	CHECK_INT(cur_tid("p80000000.1", &tid), -1);
+	CHECK_INT(cur_tid("p1.80000000", &tid), -1);
+	CHECK_INT(cur_tid("p10000000000000000.1", &tid), -1);
+	CHECK_INT(cur_tid("p1.10000000000000000", &tid), -1);
+	CHECK_INT(cur_tid("p1.1x", &tid), -2);
+	CHECK_INT(cur_tid("p1.1.1", &tid), -2);
+	CHECK_INT(cur_tid("p1x", &tid), -2);
 
 	/* escaping */
 	n = rsp_escape((const u8 *)"a#b$c}d*e", 9, esc, sizeof(esc), &used);

@@ -10,17 +10,28 @@
 static void test_supported(void)
 {
 	struct env *e = env_new(0, NULL);
-	char want[256];
+	char want[256], want_mp[300];
 
 	sprintf(want, "PacketSize=%x;QStartNoAckMode+;swbreak+;hwbreak+;"
 		"vContSupported+;qXfer:features:read+", RSP_PACKET_MAX);
+	sprintf(want_mp, "%s;multiprocess+", want);
+	/* gdb 13's offer: multiprocess+ is announced back */
 	CHECK_STR(xact(e, "qSupported:multiprocess+;swbreak+;hwbreak+;"
 		       "qRelocInsn+;fork-events+;vfork-events+;exec-events+;"
 		       "vContSupported+;QThreadEvents+;no-resumed+;"
-		       "memory-tagging+;xmlRegisters=i386"), want);
-	CHECK(e->s->gdb_swbreak && e->s->gdb_hwbreak);
+		       "memory-tagging+;xmlRegisters=i386"), want_mp);
+	CHECK(e->s->gdb_swbreak && e->s->gdb_hwbreak && e->s->multiprocess);
 	CHECK_STR(xact(e, "qSupported"), want);
 	CHECK(!e->s->gdb_swbreak && !e->s->gdb_hwbreak);
+	CHECK(!e->s->multiprocess);
+	CHECK_STR(xact(e, "qSupported:xmlRegisters=i386;multiprocess+"),
+		  want_mp);
+	CHECK(e->s->multiprocess && !e->s->gdb_swbreak);
+	/* only the exact feature counts */
+	CHECK_STR(xact(e, "qSupported:multiprocess-"), want);
+	CHECK(!e->s->multiprocess);
+	CHECK_STR(xact(e, "qSupported:multiprocess+x;multiprocess"), want);
+	CHECK(!e->s->multiprocess);
 	CHECK_STR(xact(e, "qSupported:"), want);
 	CHECK_STR(xact(e, "qSupported:;;;swbreak+"), want);
 	CHECK(e->s->gdb_swbreak && !e->s->gdb_hwbreak);
@@ -365,6 +376,156 @@ static void test_threads(void)
 	}
 }
 
+#define QSUP_MP "qSupported:multiprocess+;swbreak+;hwbreak+"
+
+/* multiprocess+: "pPID.TID" thread-ids in replies and requests. */
+static void test_multiprocess(void)
+{
+	static struct rsp_target_ops no_pid_of, many;
+	struct env *e = env_new(0, NULL);
+	const char *r;
+
+	CHECK(!strncmp(xact(e, QSUP_MP), "PacketSize=", 11));
+	CHECK(e->s->multiprocess);
+	CHECK_STR(xact(e, "qC"), "QCp4d2.4d2");
+	CHECK_STR(xact(e, "qfThreadInfo"), "mp4d2.4d2,p4d2.4d3");
+	CHECK_STR(xact(e, "qsThreadInfo"), "l");
+
+	/* H: the forms gdb sends, and gdbserver's answers */
+	CHECK_STR(xact(e, "Hgp0.0"), "OK");
+	CHECK_INT(e->s->g_tid, 0);
+	CHECK_STR(xact(e, "Hgp4d2.4d3"), "OK");
+	CHECK_INT(e->s->g_tid, MOCK_TID2);
+	CHECK_STR(xact(e, "qC"), "QCp4d2.4d3");
+	CHECK_STR(xact(e, "Hg4d2"), "OK");
+	CHECK_INT(e->s->g_tid, MOCK_PID);
+	CHECK_STR(xact(e, "Hgp4d2.0"), "OK");
+	CHECK_INT(e->s->g_tid, 0);
+	CHECK_STR(xact(e, "Hg0"), "OK");
+	CHECK_STR(xact(e, "Hc0"), "OK");
+	CHECK_STR(xact(e, "Hcp4d2.4d3"), "OK");
+	CHECK_INT(e->s->c_tid, MOCK_TID2);
+	CHECK_STR(xact(e, "Hcp0.0"), "OK");
+	CHECK_INT(e->s->c_tid, 0);
+	/* "all threads" is no thread to select */
+	CHECK_STR(xact(e, "Hc-1"), "E01");
+	CHECK_STR(xact(e, "Hg-1"), "E01");
+	CHECK_STR(xact(e, "Hcp-1.-1"), "E01");
+	CHECK_STR(xact(e, "Hgp-1"), "E01");
+	CHECK_STR(xact(e, "Hgp4d2.-1"), "E01");
+	CHECK_STR(xact(e, "Hgp4d2"), "E01");
+	CHECK_INT(e->s->c_tid, 0);
+	/* other processes, other processes' threads, unknown threads */
+	CHECK_STR(xact(e, "Hgp1.1"), "E03");
+	CHECK_STR(xact(e, "Hgp1.4d3"), "E03");
+	CHECK_STR(xact(e, "Hgp1.0"), "E03");
+	CHECK_STR(xact(e, "Hgp4d2.4d4"), "E03");
+	CHECK_STR(xact(e, "Hgp7ffffff0.7ffffff0"), "E03");
+	CHECK_STR(xact(e, "Hg1"), "E03");
+	CHECK_INT(e->s->g_tid, 0);
+	/* malformed thread-ids */
+	CHECK_STR(xact(e, "Hgp"), "E01");
+	CHECK_STR(xact(e, "Hgp."), "E01");
+	CHECK_STR(xact(e, "Hgpzz.1"), "E01");
+	CHECK_STR(xact(e, "Hgp1."), "E01");
+	CHECK_STR(xact(e, "Hgp4d2.4d3x"), "E01");
+	CHECK_STR(xact(e, "Hgp123456789.4d2"), "E01");
+	CHECK_STR(xact(e, "Hgp4d2.100000000"), "E01");
+	CHECK_STR(xact(e, "Hgp4d2.fffffffffffffffff"), "E01");
+
+	/* T */
+	CHECK_STR(xact(e, "Tp4d2.4d3"), "OK");
+	CHECK_STR(xact(e, "T4d3"), "OK");
+	CHECK_STR(xact(e, "Tp1.4d3"), "E03");
+	CHECK_STR(xact(e, "Tp4d2.4d4"), "E03");
+	CHECK_STR(xact(e, "Tp4d2.0"), "E03");
+	CHECK_STR(xact(e, "Tp4d2"), "E03");
+	CHECK_STR(xact(e, "Tp0.0"), "E03");
+	CHECK_STR(xact(e, "T-1"), "E03");
+	CHECK_STR(xact(e, "Tp7ffffff0.7ffffff0"), "E03");
+	CHECK_STR(xact(e, "Tp"), "E01");
+	CHECK_STR(xact(e, "Tp."), "E01");
+	CHECK_STR(xact(e, "Tp1."), "E01");
+	CHECK_STR(xact(e, "Tpzz.1"), "E01");
+
+	/* qAttached:pid reaches the target only for our process */
+	CHECK_STR(xact(e, "qAttached:4d2"), "1");
+	CHECK_INT(e->m.last_pid, 0x4d2);
+	e->m.last_pid = 77;
+	CHECK_STR(xact(e, "qAttached:1"), "E03");
+	CHECK_INT(e->m.last_pid, 77);
+	CHECK_STR(xact(e, "qAttached"), "1");
+	CHECK_INT(e->m.last_pid, 0);
+
+	/* pid_of decides the pid shown */
+	e->m.pid_of_val = 0x197;
+	CHECK_STR(xact(e, "qC"), "QCp197.4d2");
+	CHECK_STR(xact(e, "qfThreadInfo"), "mp197.4d2,p197.4d3");
+	CHECK_STR(xact(e, "Hgp197.4d3"), "OK");
+	CHECK_STR(xact(e, "Hgp4d2.4d3"), "E03");
+	e->m.pid_of_val = 0;
+
+	/* no process: no thread-ids, pids are refused */
+	e->m.present = 0;
+	CHECK_STR(xact(e, "qfThreadInfo"), "l");
+	CHECK_STR(xact(e, "Hgp4d2.0"), "E03");
+	CHECK_STR(xact(e, "Hgp0.0"), "OK");
+	CHECK_STR(xact(e, "qC"), "");
+	env_free(e);
+
+	/* without pid_of: the stop state's pid */
+	no_pid_of = mock_ops;
+	no_pid_of.pid_of = NULL;
+	e = env_new(0, &no_pid_of);
+	xact(e, QSUP_MP);
+	CHECK_STR(xact(e, "qC"), "QCp4d2.4d2");
+	CHECK_STR(xact(e, "qfThreadInfo"), "mp4d2.4d2,p4d2.4d3");
+	CHECK_STR(xact(e, "Hgp4d2.4d3"), "OK");
+	CHECK_STR(xact(e, "Hgp1.4d3"), "E03");
+	CHECK_STR(xact(e, "Tp4d2.4d2"), "OK");
+	/* a stop state without a pid: plain tids, pids not checked */
+	e->m.stop.pid = 0;
+	CHECK_STR(xact(e, "qC"), "QC4d3");
+	CHECK_STR(xact(e, "qfThreadInfo"), "m4d2,4d3");
+	CHECK_STR(xact(e, "Hgp1.4d2"), "OK");
+	/* no process at all */
+	e->m.stop.pid = MOCK_PID;
+	e->m.stop.kind = RSP_STOP_NONE;
+	CHECK_STR(xact(e, "qfThreadInfo"), "m4d2,4d3");
+	CHECK_STR(xact(e, "Hgp4d2.4d3"), "E03");
+	env_free(e);
+
+	/* threads pid_of does not know are listed plainly */
+	many = mock_ops;
+	many.list_threads = many_threads;
+	e = env_new(0, &many);
+	xact(e, QSUP_MP);
+	r = xact(e, "qfThreadInfo");
+	CHECK(!strncmp(r, "m7ffff000,7ffff001,", 19));
+	CHECK(strlen(r) < RSP_PACKET_MAX);
+	env_free(e);
+	/* ... and the biggest snapshot still fits with "pPID." each */
+	many.pid_of = NULL;
+	e = env_new(0, &many);
+	xact(e, QSUP_MP);
+	r = xact(e, "qfThreadInfo");
+	CHECK(!strncmp(r, "mp4d2.7ffff000,p4d2.7ffff001,", 29));
+	CHECK(strlen(r) < RSP_PACKET_MAX);
+	while (r[0] == 'm')
+		r = xact(e, "qsThreadInfo");
+	CHECK_STR(r, "l");
+	env_free(e);
+
+	/* not negotiated: plain ids, and H -1 is fine as before */
+	e = env_new(0, NULL);
+	xact(e, "qSupported:swbreak+");
+	CHECK_STR(xact(e, "qC"), "QC4d2");
+	CHECK_STR(xact(e, "Hc-1"), "OK");
+	CHECK_STR(xact(e, "Hgp4d2"), "OK");
+	CHECK_STR(xact(e, "Hgp1.4d2"), "E03");
+	env_free(e);
+}
+
 static void test_monitor(void)
 {
 	struct env *e = env_new(0, NULL);
@@ -434,6 +595,7 @@ void test_packets(void)
 	test_mem();
 	test_xfer();
 	test_threads();
+	test_multiprocess();
 	test_monitor();
 	test_null_ops();
 }
