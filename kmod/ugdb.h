@@ -28,7 +28,7 @@
 struct ugdb_session;
 
 struct ugdb_thread {
-	struct list_head node;		/* sess->threads, under both locks */
+	struct list_head node;		/* sess->threads: see ugdb_report_clone */
 	struct ugdb_session *sess;
 	struct task_struct *task;	/* pinned */
 	struct utrace_engine *engine;	/* our reference */
@@ -36,6 +36,7 @@ struct ugdb_thread {
 	/* under sess->lock: */
 	bool want_stop;			/* gdb's side wants it stopped */
 	bool stepping;			/* resumed with vCont;s */
+	bool resumed;			/* by gdb's last resume request */
 	bool exited;
 	int event_sig;			/* != 0: stopped by itself, unreported */
 	enum rsp_stop_reason event_reason;
@@ -63,6 +64,7 @@ struct ugdb_session {
 	bool launched;			/* by UGDB_IOC_TRACEME */
 	bool exec_pending;		/* TRACEME: stop at the next exec */
 	bool process_gone;		/* all threads exited */
+	bool closing;			/* forgetting it: no new threads */
 	bool exit_reported;
 	long exit_code;			/* wait() status of the last thread */
 	struct list_head threads;

@@ -17,7 +17,8 @@
 /* How long gdb's side waits for a thread to stop (emulated CPUs are slow). */
 #define UGDB_STOP_TIMEOUT	(5 * HZ)
 #define UGDB_EVENTS	(UTRACE_EVENT(QUIESCE) | UTRACE_EVENT(EXEC) | \
-			 UTRACE_EVENT(EXIT) | UTRACE_EVENT(TRAP))
+			 UTRACE_EVENT(EXIT) | UTRACE_EVENT(TRAP) | \
+			 UTRACE_EVENT(CLONE))
 
 void ugdb_session_event(struct ugdb_session *sess)
 {
@@ -135,8 +136,67 @@ static u32 ugdb_report_exit(u32 action, struct utrace_engine *engine,
 	return UTRACE_RESUME;
 }
 
+/*
+ * A new thread of the process: it gets an engine before it first runs
+ * (the layer lets us attach to a task that has never run), so it cannot
+ * hit a breakpoint unseen.  The thread list only grows here, published
+ * with list_add_tail_rcu(); threads leave it only under sess->mutex, and
+ * ugdb_forget_process() stops the growth first.  A new child process
+ * (fork, vfork) is not followed yet: it runs on with the parent's
+ * breakpoints in its copy of memory -- fork events are later work.
+ */
+static u32 ugdb_report_clone(u32 action, struct utrace_engine *engine,
+			     struct task_struct *child)
+{
+	struct ugdb_thread *t = engine->data, *nt;
+	struct ugdb_session *sess = t->sess;
+	struct utrace_engine *ne;
+	unsigned long flags;
+	bool added = false;
+
+	if (!same_thread_group(child, current) || READ_ONCE(sess->closing))
+		return UTRACE_RESUME;
+	nt = kzalloc(sizeof(*nt), GFP_ATOMIC);
+	if (!nt)
+		goto fail;
+	nt->sess = sess;
+	nt->task = child;
+	nt->tid = task_pid_vnr(child);
+	nt->resumed = true;	/* it runs, so its events are awaited */
+	ne = utrace_attach_task(child, UTRACE_ATTACH_CREATE |
+				UTRACE_ATTACH_EXCLUSIVE |
+				UTRACE_ATTACH_MATCH_OPS, &ugdb_engine_ops, nt);
+	if (IS_ERR(ne)) {
+		kfree(nt);
+		goto fail;
+	}
+	nt->engine = ne;
+	get_task_struct(child);
+	utrace_set_events(child, ne, UGDB_EVENTS);
+	spin_lock_irqsave(&sess->lock, flags);
+	if (!sess->closing) {
+		list_add_tail_rcu(&nt->node, &sess->threads);
+		added = true;
+	}
+	spin_unlock_irqrestore(&sess->lock, flags);
+	if (!added) {
+		utrace_control(child, ne, UTRACE_DETACH);
+		utrace_engine_put(ne);
+		put_task_struct(child);
+		kfree(nt);
+		return UTRACE_RESUME;
+	}
+	ugdb_session_event(sess);
+	return UTRACE_RESUME;
+fail:
+	pr_warn_ratelimited("ugdb: cannot follow new thread %d\n",
+			    task_pid_vnr(child));
+	return UTRACE_RESUME;
+}
+
 const struct utrace_engine_ops ugdb_engine_ops = {
 	.report_quiesce = ugdb_report_quiesce,
+	.report_clone = ugdb_report_clone,
 	.report_exec = ugdb_report_exec,
 	.report_trap = ugdb_report_trap,
 	.report_exit = ugdb_report_exit,
@@ -173,7 +233,7 @@ static int ugdb_add_thread(struct ugdb_session *sess,
 	get_task_struct(task);
 	/* in the list before the engine can report anything */
 	spin_lock_irqsave(&sess->lock, flags);
-	list_add_tail(&t->node, &sess->threads);
+	list_add_tail_rcu(&t->node, &sess->threads);
 	spin_unlock_irqrestore(&sess->lock, flags);
 
 	t->engine = utrace_attach_task(task, UTRACE_ATTACH_CREATE |
@@ -227,7 +287,12 @@ static bool ugdb_all_exited(struct ugdb_session *sess)
  */
 void ugdb_forget_process(struct ugdb_session *sess, bool kill)
 {
-	struct ugdb_thread *t, *next;
+	struct ugdb_thread *t;
+	unsigned long flags;
+
+	spin_lock_irqsave(&sess->lock, flags);
+	sess->closing = true;		/* no new threads from here on */
+	spin_unlock_irqrestore(&sess->lock, flags);
 
 	t = ugdb_find_thread(sess, 0);
 	if (t)
@@ -238,14 +303,19 @@ void ugdb_forget_process(struct ugdb_session *sess, bool kill)
 		wait_event_timeout(sess->wq, ugdb_all_exited(sess),
 				   UGDB_STOP_TIMEOUT);
 	}
-	list_for_each_entry_safe(t, next, &sess->threads, node)
-		ugdb_free_thread(sess, t);
+	while (!list_empty(&sess->threads))
+		ugdb_free_thread(sess, list_first_entry(&sess->threads,
+							struct ugdb_thread,
+							node));
 	sess->pid = 0;
 	sess->launched = false;
 	sess->exec_pending = false;
 	sess->process_gone = false;
 	sess->interrupting = false;
 	sess->bp_mm = NULL;
+	spin_lock_irqsave(&sess->lock, flags);
+	sess->closing = false;
+	spin_unlock_irqrestore(&sess->lock, flags);
 }
 
 /* Ask every live thread to stop and wait until they have. */
@@ -343,6 +413,8 @@ int ugdb_traceme(struct ugdb_session *sess)
 	ret = ugdb_add_thread(sess, current);
 	if (ret)
 		return ret;
+	list_first_entry(&sess->threads, struct ugdb_thread, node)->resumed =
+		true;
 	sess->pid = task_tgid_vnr(current);
 	sess->launched = true;
 	sess->exec_pending = true;
@@ -350,7 +422,10 @@ int ugdb_traceme(struct ugdb_session *sess)
 	return 0;
 }
 
-/* Take the oldest unreported event of a stopped thread, if any. */
+/*
+ * Take an unreported event of a thread the last resume let run, if any:
+ * events of threads it left stopped wait for a resume that includes them.
+ */
 static struct ugdb_thread *ugdb_take_event(struct ugdb_session *sess)
 {
 	struct ugdb_thread *t, *found = NULL;
@@ -358,7 +433,7 @@ static struct ugdb_thread *ugdb_take_event(struct ugdb_session *sess)
 
 	spin_lock_irqsave(&sess->lock, flags);
 	list_for_each_entry(t, &sess->threads, node) {
-		if (t->event_sig && !t->exited) {
+		if (t->event_sig && t->resumed && !t->exited) {
 			found = t;
 			break;
 		}

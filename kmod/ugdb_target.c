@@ -4,6 +4,7 @@
  * served on the session's engines.  All run with sess->mutex held.
  */
 #include <linux/sched/signal.h>
+#include <linux/sched/task_stack.h>
 #include <linux/string.h>
 
 #include "ugdb.h"
@@ -148,6 +149,25 @@ static const struct rsp_resume *action_for(const struct rsp_resume *acts,
 	return NULL;
 }
 
+/*
+ * Will @t, stopped with an unreported event, still report it?  Not when
+ * the event is a breakpoint gdb has removed since: the thread's pc is
+ * already back at the breakpoint's address, so resuming simply runs the
+ * original instruction (gdbserver discards such events too).
+ */
+static bool event_still_valid(struct ugdb_session *sess, struct ugdb_thread *t)
+{
+	unsigned long flags;
+
+	if (t->event_reason != RSP_REASON_SWBREAK ||
+	    ugdb_is_bp(sess, sess->bp_mm, task_pt_regs(t->task)->ip))
+		return true;
+	spin_lock_irqsave(&sess->lock, flags);
+	t->event_sig = 0;
+	spin_unlock_irqrestore(&sess->lock, flags);
+	return false;
+}
+
 static int op_resume(void *target, const struct rsp_resume *acts, int n)
 {
 	struct ugdb_session *sess = target;
@@ -158,13 +178,19 @@ static int op_resume(void *target, const struct rsp_resume *acts, int n)
 	if (!sess->pid)
 		return -ESRCH;
 	/*
-	 * A thread that stopped by itself and was not reported yet keeps
-	 * everyone stopped: the pump reports it at once.
+	 * A thread this request resumes that stopped by itself and was not
+	 * reported yet is reported at once, and nothing runs.  Events of
+	 * threads the request leaves stopped stay pending (a step over a
+	 * breakpoint must report the stepped thread).
 	 */
-	spin_lock_irqsave(&sess->lock, flags);
-	list_for_each_entry(t, &sess->threads, node)
-		pending |= t->event_sig && !t->exited;
-	spin_unlock_irqrestore(&sess->lock, flags);
+	list_for_each_entry(t, &sess->threads, node) {
+		const struct rsp_resume *a = action_for(acts, n, t->tid);
+
+		t->resumed = !t->exited && a && a->kind != RSP_RESUME_STOP;
+		if (t->resumed && READ_ONCE(t->event_sig) &&
+		    event_still_valid(sess, t))
+			pending = true;
+	}
 	if (pending || sess->process_gone) {
 		ugdb_session_event(sess);
 		return 0;
@@ -174,7 +200,7 @@ static int op_resume(void *target, const struct rsp_resume *acts, int n)
 		const struct rsp_resume *a = action_for(acts, n, t->tid);
 		bool step;
 
-		if (t->exited || !a || a->kind == RSP_RESUME_STOP)
+		if (!t->resumed)
 			continue;
 		step = a->kind == RSP_RESUME_STEP;
 		if (a->sig)

@@ -24,8 +24,12 @@
 /* Where ":PORT" listens: loopback only (gdbserver: every address). */
 #define DEFAULT_HOST	"127.0.0.1"
 
-/* A virtio port whose host side is away polls as HUP: check this often. */
-#define HUP_RECHECK_MS	200
+/*
+ * A virtio-serial port whose host side has no client polls POLLHUP (and
+ * POLLIN: read() returns 0 at once), so poll() cannot wait for the
+ * client to come: look again this often.
+ */
+#define HUP_RECHECK_MS	100
 
 int comm_parse(struct comm *c, const char *spec)
 {
@@ -35,6 +39,7 @@ int comm_parse(struct comm *c, const char *spec)
 	memset(c, 0, sizeof(*c));
 	c->spec = spec;
 	c->listen_fd = -1;
+	c->serial_fd = -1;
 	if (!strcmp(spec, "-") || !strcmp(spec, "stdio")) {
 		c->kind = COMM_STDIO;
 		return 0;
@@ -56,6 +61,53 @@ int comm_parse(struct comm *c, const char *spec)
 	c->port = strdup(colon + 1);
 	c->host = hlen ? strndup(spec, hlen) : NULL;
 	return c->port ? 0 : -1;
+}
+
+/*
+ * Testing: UGDB_COMM_FD=N makes a serial COMM the inherited descriptor
+ * N, e.g. a pty master, which polls POLLHUP while no slave is open, as a
+ * virtio-serial port does while its host side has no client.
+ */
+static int inherited_comm_fd(void)
+{
+	const char *s = getenv("UGDB_COMM_FD");
+	char *end;
+	long n;
+
+	if (!s || !*s)
+		return -2;
+	n = strtol(s, &end, 10);
+	if (*end || n < 0 || n > 65535 || fcntl(n, F_GETFD) < 0) {
+		errno = EBADF;
+		return -1;
+	}
+	fcntl(n, F_SETFD, FD_CLOEXEC);
+	fcntl(n, F_SETFL, fcntl(n, F_GETFL) | O_NONBLOCK);
+	return n;
+}
+
+/*
+ * Open the device once, for every session: a virtio-serial port can be
+ * open only once at a time.  A tty gets raw mode.
+ */
+static int open_serial(struct comm *c)
+{
+	struct termios t;
+	int fd;
+
+	fd = inherited_comm_fd();
+	if (fd == -2)
+		fd = open(c->spec, O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		fprintf(stderr, MSG_CANT_OPEN_REMOTE, strerror(errno));
+		return -1;
+	}
+	if (isatty(fd) && tcgetattr(fd, &t) == 0) {
+		cfmakeraw(&t);
+		tcsetattr(fd, TCSANOW, &t);
+	}
+	c->serial_fd = fd;
+	return 0;
 }
 
 static int listen_on(const struct addrinfo *ai)
@@ -100,6 +152,8 @@ int comm_prepare(struct comm *c)
 	}, *res, *ai;
 	int err, bind_errno = 0;
 
+	if (c->kind == COMM_SERIAL)
+		return open_serial(c);
 	if (c->kind != COMM_TCP)
 		return 0;
 	/*
@@ -212,41 +266,36 @@ static int accept_gdb(struct comm *c, struct conn *conn, void (*tick)(void))
 }
 
 /*
- * A tty gets raw mode; a virtio-serial port is no tty and signals "no
- * host connected" with POLLHUP, so wait until someone is there.
+ * "Accept" on a serial device: a virtio-serial port polls POLLHUP while
+ * its host side has no client (gdb not connected yet, or gone), and
+ * read() then returns 0 at once, so poll() would spin: look every
+ * HUP_RECHECK_MS instead.  Nothing is written meanwhile: the port would
+ * keep it for the next client, as stale bytes.  A tty without carrier
+ * loss never polls POLLHUP; one that was hung up for good keeps us
+ * waiting here until a signal.
  */
-static int open_serial(struct comm *c, struct conn *conn, void (*tick)(void))
+static int wait_serial(struct comm *c, struct conn *conn, void (*tick)(void))
 {
-	struct termios t;
 	short rev;
-	int fd, ret;
+	int ret;
 
-	fd = open(c->spec, O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0) {
-		fprintf(stderr, MSG_CANT_OPEN_REMOTE, strerror(errno));
-		return -1;
-	}
-	if (isatty(fd) && tcgetattr(fd, &t) == 0) {
-		cfmakeraw(&t);
-		tcsetattr(fd, TCSANOW, &t);
-	}
 	for (;;) {
-		ret = wait_for(fd, POLLIN, 0, tick, &rev);
-		if (ret) {
-			close(fd);
+		ret = wait_for(c->serial_fd, POLLIN, 0, tick, &rev);
+		if (ret)
 			return ret;
+		if (rev & POLLNVAL) {
+			fprintf(stderr, MSG_FATAL, c->spec, strerror(EBADF));
+			return -1;
 		}
-		if (!(rev & POLLHUP) || (rev & POLLIN))
+		if (!(rev & POLLHUP))
 			break;
 		/* poll() ignores fd -1: an interruptible sleep. */
 		ret = wait_for(-1, 0, HUP_RECHECK_MS, tick, &rev);
-		if (ret) {
-			close(fd);
+		if (ret)
 			return ret;
-		}
 	}
 	fprintf(stderr, MSG_USING, c->spec);
-	conn->rfd = conn->wfd = fd;
+	conn->rfd = conn->wfd = c->serial_fd;
 	return 0;
 }
 
@@ -256,7 +305,7 @@ int comm_open(struct comm *c, struct conn *conn, void (*tick)(void))
 	case COMM_TCP:
 		return accept_gdb(c, conn, tick);
 	case COMM_SERIAL:
-		return open_serial(c, conn, tick);
+		return wait_serial(c, conn, tick);
 	case COMM_STDIO:
 		fprintf(stderr, MSG_USING, "stdio");
 		conn->rfd = 0;
@@ -268,8 +317,8 @@ int comm_open(struct comm *c, struct conn *conn, void (*tick)(void))
 
 void comm_close(struct comm *c, struct conn *conn)
 {
-	(void)c;
-	if (conn->rfd >= 0)
+	/* The serial device stays open for the next gdb. */
+	if (conn->rfd >= 0 && conn->rfd != c->serial_fd)
 		close(conn->rfd);
 	if (conn->wfd >= 0 && conn->wfd != conn->rfd)
 		close(conn->wfd);

@@ -16,6 +16,7 @@ struct comm {
 	char *port;		/* TCP: service, "0" for any free port */
 	int listen_fd;		/* TCP, after comm_prepare() */
 	int bound_port;
+	int serial_fd;		/* SERIAL: open from comm_prepare() on */
 };
 
 /* One gdb connection: where to read gdb's bytes and write ours. */
@@ -26,18 +27,26 @@ struct conn {
 
 int comm_parse(struct comm *c, const char *spec);
 
-/* Bind/listen before starting the program, as gdbserver does. */
+/*
+ * Bind/listen (TCP) or open the device (serial) before starting the
+ * program.  A serial device is opened once and kept open across
+ * sessions: a virtio-serial port cannot be opened twice (EBUSY), and
+ * host data sent while the guest has it closed is dropped.
+ */
 int comm_prepare(struct comm *c);
 
 /*
- * Wait for gdb.  @tick runs whenever a signal woke us (e.g. to reap the
- * program).  Returns 0, -1 after printing an error, -2 on a quit signal.
+ * Wait for gdb: accept() on TCP; on a serial device, wait until it stops
+ * polling POLLHUP (a virtio-serial port whose host side has no client).
+ * @tick runs whenever a signal woke us (e.g. to reap the program).
+ * Returns 0, -1 after printing an error, -2 on a quit signal.
  */
 int comm_open(struct comm *c, struct conn *conn, void (*tick)(void));
 
+/* End one connection; a serial device itself stays open. */
 void comm_close(struct comm *c, struct conn *conn);
 
-/* Serial devices and stdio cannot wait for a second gdb. */
+/* Only stdio cannot wait for a second gdb. */
 int comm_can_reopen(const struct comm *c);
 
 #endif /* UGDB_STUB_COMM_H */

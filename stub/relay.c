@@ -112,6 +112,7 @@ enum relay_end relay_run(const struct conn *conn, int dev_fd,
 	enum { P_GDB_IN, P_GDB_OUT, P_DEV, P_SIG, P_NR };
 	struct pollfd p[P_NR];
 	size_t room;
+	short hup;
 	int ret;
 
 	to_dev.head = to_dev.tail = 0;
@@ -156,9 +157,23 @@ enum relay_end relay_run(const struct conn *conn, int dev_fd,
 		if ((p[P_DEV].revents & POLLOUT) && drain(dev_fd, &to_dev) < 0)
 			return RELAY_DEV_ERROR;
 
-		if (p[P_GDB_OUT].revents & (POLLERR | POLLHUP) &&
-		    !(p[P_GDB_OUT].revents & POLLOUT))
-			goto gdb_gone;
+		/*
+		 * gdb's side hung up.  Write nothing more: a virtio-serial
+		 * port takes writes while its host side has no client and
+		 * hands them to the next one as stale bytes.  If it is the
+		 * same descriptor, still read what gdb sent last (read()
+		 * then says EOF, or EIO on a pty master).
+		 */
+		hup = p[P_GDB_OUT].revents;
+		if (conn->rfd == conn->wfd)
+			hup |= p[P_GDB_IN].revents;
+		if (hup & (POLLERR | POLLHUP)) {
+			if (conn->rfd != conn->wfd)
+				goto gdb_gone;
+			if (fill(conn->rfd, &to_dev, "gdb -> ugdb:") <= 0)
+				goto gdb_gone;
+			continue;
+		}
 		if ((p[P_GDB_OUT].revents & POLLOUT) &&
 		    drain(conn->wfd, &to_gdb) < 0)
 			goto gdb_gone;

@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 import traceback
+import tty
 
 SERVER = None
 TIMEOUT = 5.0
@@ -639,6 +640,130 @@ def serial_pty():
         srv.kill()
         target.kill()
         target.wait()
+        fm.close()
+
+
+class PtyPort:
+    """Stand-in for a virtio-serial port: a pty master polls POLLHUP while
+    no slave is open, as the port does while its host side has no client.
+    The relay gets the master (UGDB_COMM_FD); "gdb connects" = open the
+    slave, "gdb leaves" = close it."""
+
+    def __init__(self, leftover=b""):
+        self.master, slave = os.openpty()
+        self.path = os.ttyname(slave)
+        tty.setraw(slave)
+        # Unread bytes make the master poll POLLIN|POLLHUP, as the port.
+        os.write(slave, leftover)
+        os.close(slave)
+        self.slave = -1
+
+    def env(self):
+        return {"UGDB_COMM_FD": str(self.master)}
+
+    def connect(self):
+        self.slave = os.open(self.path, os.O_RDWR | os.O_NOCTTY)
+        tty.setraw(self.slave)
+
+    def disconnect(self):
+        os.close(self.slave)
+        self.slave = -1
+
+    def recv(self, n):
+        got = b""
+        while len(got) < n:
+            r, _, _ = select.select([self.slave], [], [], TIMEOUT)
+            check(r, "port output (got %r)" % got)
+            got += os.read(self.slave, n - len(got))
+        return got
+
+    def close(self):
+        for fd in (self.slave, self.master):
+            if fd >= 0:
+                os.close(fd)
+
+
+def check_idle(srv, dev, what):
+    """Nothing happens while the port has no client: no session end."""
+    time.sleep(0.6)
+    check(srv.p.poll() is None, "%s: relay exited: %r" % (what, srv.text()))
+    srv._pump(0)
+    check(b"Remote debugging using" not in srv.err.split(b"reopen")[-1],
+          "%s: connected without a client: %r" % (what, srv.text()))
+    dev.settimeout(0.1)
+    try:
+        check(dev.recv(10) != b"", "%s: session closed" % what)
+    except socket.timeout:
+        pass
+    dev.settimeout(TIMEOUT)
+
+
+@test
+def serial_hup_before_connect_waits():
+    fm = FakeModule()
+    port = PtyPort(leftover=b"+")
+    target = subprocess.Popen(["sleep", "30"])
+    srv = Server(["--attach", port.path, str(target.pid)],
+                 env=dict(port.env(), UGDB_DEVICE=fm.path),
+                 pass_fds=[port.master])
+    try:
+        dev = fm.session()
+        check_idle(srv, dev, "before connect")
+        port.connect()
+        srv.expect(r"^Remote debugging using %s$" % re.escape(port.path))
+        os.write(port.slave, b"$?#3f")
+        check(recv_exactly(dev, 6) == b"+$?#3f", "port -> dev")
+        dev.sendall(b"$S05#b8")
+        check(port.recv(7) == b"$S05#b8", "dev -> port")
+        # gdb's last packet, then it leaves: still delivered.
+        os.write(port.slave, b"$D#44")
+        port.disconnect()
+        check(recv_eof(dev) == b"$D#44", "last words, then session closed")
+        check(srv.wait() == 0, "exit status 0")
+        check(srv.text().count("Remote debugging using") == 1, srv.text())
+    finally:
+        srv.kill()
+        target.kill()
+        target.wait()
+        port.close()
+        fm.close()
+
+
+@test
+def multi_serial_reconnects_same_port():
+    fm = FakeModule()
+    port = PtyPort()
+    srv = Server(["--multi", port.path],
+                 env=dict(port.env(), UGDB_DEVICE=fm.path),
+                 pass_fds=[port.master])
+    try:
+        dev1 = fm.session()
+        check_idle(srv, dev1, "before first connect")
+        port.connect()
+        srv.expect(r"^Remote debugging using %s$" % re.escape(port.path))
+        os.write(port.slave, b"$!#21")
+        check(recv_exactly(dev1, 5) == b"$!#21", "first session")
+        dev1.sendall(b"$OK#9a")
+        check(port.recv(6) == b"$OK#9a", "first reply")
+        port.disconnect()
+        check(dev1.recv(10) == b"", "first session closed")
+        srv.expect(r"^Remote side has terminated connection\.  GDBserver "
+                   r"will reopen the connection\.$")
+        dev2 = fm.session()
+        check_idle(srv, dev2, "between connections")
+        port.connect()
+        srv.expect(r"(?s)reopen the connection\.\nRemote debugging using "
+                   r"%s\n" % re.escape(port.path))
+        os.write(port.slave, b"$qRcmd,65786974#d7")
+        check(recv_exactly(dev2, 18) == b"$qRcmd,65786974#d7",
+              "second session")
+        dev2.sendall(b"$OK#9a")
+        dev2.close()
+        check(port.recv(6) == b"$OK#9a", "OK flushed")
+        check(srv.wait() == 0, "exit status 0 after monitor exit")
+    finally:
+        srv.kill()
+        port.close()
         fm.close()
 
 
