@@ -21,6 +21,7 @@
 #include <linux/mutex.h>
 #include <linux/spinlock.h>
 #include <linux/wait.h>
+#include <asm/user.h>
 
 #include "utrace.h"
 #include "rsp.h"
@@ -40,6 +41,14 @@ struct ugdb_thread {
 	bool exited;
 	int event_sig;			/* != 0: stopped by itself, unreported */
 	enum rsp_stop_reason event_reason;
+};
+
+/* The register sets of the thread gdb looked at last (ugdb_regs.c). */
+struct ugdb_regcache {
+	struct task_struct *task;	/* not pinned: compared only */
+	bool gp_valid, fx_valid;
+	struct user_regs_struct gp;
+	struct user_i387_struct fx;
 };
 
 struct ugdb_bp {
@@ -78,6 +87,7 @@ struct ugdb_session {
 	int nr_bps;
 	struct mm_struct *bp_mm;	/* the mm they are in (not pinned) */
 
+	struct ugdb_regcache regs;	/* valid while everything is stopped */
 	u8 scratch[4096];		/* write() copy-in buffer */
 };
 
@@ -97,8 +107,11 @@ void ugdb_session_event(struct ugdb_session *sess);
 extern const struct rsp_target_ops ugdb_target_ops;
 
 /* ugdb_regs.c */
-int ugdb_read_reg(struct task_struct *task, int regno, u8 *buf);
-int ugdb_write_reg(struct task_struct *task, int regno, const u8 *buf);
+int ugdb_read_reg(struct ugdb_regcache *rc, struct task_struct *task,
+		  int regno, u8 *buf);
+int ugdb_write_reg(struct ugdb_regcache *rc, struct task_struct *task,
+		   int regno, const u8 *buf);
+void ugdb_regcache_drop(struct ugdb_regcache *rc);
 
 /* ugdb_mem.c: memory and breakpoints */
 long ugdb_read_mem(struct ugdb_session *sess, struct task_struct *task,

@@ -303,6 +303,7 @@ void ugdb_forget_process(struct ugdb_session *sess, bool kill)
 		wait_event_timeout(sess->wq, ugdb_all_exited(sess),
 				   UGDB_STOP_TIMEOUT);
 	}
+	ugdb_regcache_drop(&sess->regs);
 	while (!list_empty(&sess->threads))
 		ugdb_free_thread(sess, list_first_entry(&sess->threads,
 							struct ugdb_thread,

@@ -175,69 +175,101 @@ static void x87_ctl_set(struct user_i387_struct *fx, int regno, u32 v)
 	}
 }
 
-int ugdb_read_reg(struct task_struct *task, int regno, u8 *buf)
+/*
+ * gdb reads registers one by one (60 of them for a 'g'), each regset
+ * fetch copies a whole set: keep the two sets of the thread last looked
+ * at until it runs again (ugdb_regcache_drop) or another is looked at.
+ */
+static int cached_set(struct ugdb_regcache *rc, struct task_struct *task,
+		      bool gp, void **set)
 {
-	struct user_regs_struct gp;
-	struct user_i387_struct fx;
+	int ret;
+
+	if (rc->task != task) {
+		rc->task = task;
+		rc->gp_valid = false;
+		rc->fx_valid = false;
+	}
+	if (gp && !rc->gp_valid) {
+		ret = get_regset(task, NT_PRSTATUS, &rc->gp, sizeof(rc->gp));
+		if (ret)
+			return ret;
+		rc->gp_valid = true;
+	}
+	if (!gp && !rc->fx_valid) {
+		ret = get_regset(task, NT_PRFPREG, &rc->fx, sizeof(rc->fx));
+		if (ret)
+			return ret;
+		rc->fx_valid = true;
+	}
+	*set = gp ? (void *)&rc->gp : (void *)&rc->fx;
+	return 0;
+}
+
+void ugdb_regcache_drop(struct ugdb_regcache *rc)
+{
+	rc->task = NULL;
+	rc->gp_valid = false;
+	rc->fx_valid = false;
+}
+
+int ugdb_read_reg(struct ugdb_regcache *rc, struct task_struct *task,
+		  int regno, u8 *buf)
+{
 	unsigned int off;
 	bool is_gp;
+	void *set;
 	int size, ret;
 
 	size = reg_place(regno, &is_gp, &off);
 	if (size < 0)
 		return size;
-	if (is_gp) {
-		ret = get_regset(task, NT_PRSTATUS, &gp, sizeof(gp));
-		if (ret)
-			return ret;
-		memcpy(buf, (unsigned long *)&gp + off, size);
-		return size;
-	}
-	ret = get_regset(task, NT_PRFPREG, &fx, sizeof(fx));
+	ret = cached_set(rc, task, is_gp, &set);
 	if (ret)
 		return ret;
-	if (regno >= REG_FCTRL && regno <= REG_FOP) {
-		u32 v = x87_ctl_get(&fx, regno);
+	if (is_gp) {
+		memcpy(buf, (unsigned long *)set + off, size);
+	} else if (regno >= REG_FCTRL && regno <= REG_FOP) {
+		u32 v = x87_ctl_get(set, regno);
 
 		memcpy(buf, &v, 4);
 	} else {
-		memcpy(buf, (u8 *)&fx + off, size);
+		memcpy(buf, (u8 *)set + off, size);
 	}
 	return size;
 }
 
-int ugdb_write_reg(struct task_struct *task, int regno, const u8 *buf)
+int ugdb_write_reg(struct ugdb_regcache *rc, struct task_struct *task,
+		   int regno, const u8 *buf)
 {
-	struct user_regs_struct gp;
-	struct user_i387_struct fx;
 	unsigned long val = 0;
 	unsigned int off;
 	bool is_gp;
+	void *set;
 	int size, ret;
 
 	size = reg_place(regno, &is_gp, &off);
 	if (size < 0)
 		return size;
-	if (is_gp) {
-		ret = get_regset(task, NT_PRSTATUS, &gp, sizeof(gp));
-		if (ret)
-			return ret;
-		memcpy(&val, buf, size);
-		((unsigned long *)&gp)[off] = val;
-		ret = set_regset(task, NT_PRSTATUS, &gp, sizeof(gp));
-		return ret ? ret : size;
-	}
-	ret = get_regset(task, NT_PRFPREG, &fx, sizeof(fx));
+	ret = cached_set(rc, task, is_gp, &set);
 	if (ret)
 		return ret;
-	if (regno >= REG_FCTRL && regno <= REG_FOP) {
-		u32 v;
-
-		memcpy(&v, buf, 4);
-		x87_ctl_set(&fx, regno, v);
+	if (is_gp) {
+		memcpy(&val, buf, size);
+		((unsigned long *)set)[off] = val;
+		ret = set_regset(task, NT_PRSTATUS, set, sizeof(rc->gp));
 	} else {
-		memcpy((u8 *)&fx + off, buf, size);
+		if (regno >= REG_FCTRL && regno <= REG_FOP) {
+			u32 v;
+
+			memcpy(&v, buf, 4);
+			x87_ctl_set(set, regno, v);
+		} else {
+			memcpy((u8 *)set + off, buf, size);
+		}
+		ret = set_regset(task, NT_PRFPREG, set, sizeof(rc->fx));
 	}
-	ret = set_regset(task, NT_PRFPREG, &fx, sizeof(fx));
+	/* the kernel may have adjusted what we wrote: fetch it again */
+	ugdb_regcache_drop(rc);
 	return ret ? ret : size;
 }

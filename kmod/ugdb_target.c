@@ -25,6 +25,9 @@ static struct ugdb_thread *stopped_thread(struct ugdb_session *sess, int tid,
 	*err = -ESRCH;
 	if (!t)
 		return NULL;
+	/* looked at since it stopped: still stopped (it runs only by us) */
+	if (sess->regs.task == t->task)
+		return t;
 	*err = utrace_prepare_examine(t->task, UGDB_EXAMINE_TIMEOUT);
 	return *err ? NULL : t;
 }
@@ -89,20 +92,22 @@ static int op_thread_alive(void *target, int tid)
 
 static int op_read_reg(void *target, int tid, int regno, u8 *buf)
 {
+	struct ugdb_session *sess = target;
 	struct ugdb_thread *t;
 	int err;
 
 	t = stopped_thread(target, tid, &err);
-	return t ? ugdb_read_reg(t->task, regno, buf) : err;
+	return t ? ugdb_read_reg(&sess->regs, t->task, regno, buf) : err;
 }
 
 static int op_write_reg(void *target, int tid, int regno, const u8 *buf)
 {
+	struct ugdb_session *sess = target;
 	struct ugdb_thread *t;
 	int err;
 
 	t = stopped_thread(target, tid, &err);
-	return t ? ugdb_write_reg(t->task, regno, buf) : err;
+	return t ? ugdb_write_reg(&sess->regs, t->task, regno, buf) : err;
 }
 
 static long op_read_mem(void *target, int tid, u64 addr, u8 *buf, u32 len)
@@ -177,6 +182,7 @@ static int op_resume(void *target, const struct rsp_resume *acts, int n)
 
 	if (!sess->pid)
 		return -ESRCH;
+	ugdb_regcache_drop(&sess->regs);
 	/*
 	 * A thread this request resumes that stopped by itself and was not
 	 * reported yet is reported at once, and nothing runs.  Events of

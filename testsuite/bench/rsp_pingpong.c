@@ -89,7 +89,7 @@ int main(int argc, char **argv)
 	int n, one = 1;
 
 	if (argc != 4) {
-		fprintf(stderr, "usage: rsp_pingpong PORT N ADDR\n");
+		fprintf(stderr, "usage: rsp_pingpong PORT N HEXADDR\n");
 		return 2;
 	}
 	n = atoi(argv[2]);
