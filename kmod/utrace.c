@@ -309,15 +309,46 @@ struct utrace_engine *utrace_attach_task(struct task_struct *task, int flags,
 }
 EXPORT_SYMBOL_GPL(utrace_attach_task);
 
+#define UTRACE_SYSCALL_EVENTS	(UTRACE_EVENT(SYSCALL_ENTRY) | \
+				 UTRACE_EVENT(SYSCALL_EXIT))
+
+/*
+ * Keep the syscall tracepoints registered while some engine asks for
+ * syscall events (each engine holds at most one reference).
+ */
+static void engine_syscall_hooks(struct utrace_engine *engine,
+				 unsigned long events)
+{
+	bool want = events & UTRACE_SYSCALL_EVENTS;
+
+	if (want == engine->syscall_hooks)
+		return;
+	engine->syscall_hooks = want;
+	if (want)
+		utrace_syscall_hooks_get();
+	else
+		utrace_syscall_hooks_put();
+}
+
 int utrace_set_events(struct task_struct *task, struct utrace_engine *engine,
 		      unsigned long events)
 {
 	if (READ_ONCE(engine->ops) == &utrace_detached_ops)
 		return -ESRCH;
+	engine_syscall_hooks(engine, events);
 	WRITE_ONCE(engine->flags, events);
 	return 0;
 }
 EXPORT_SYMBOL_GPL(utrace_set_events);
+
+/* The engine stops receiving callbacks, at once (see the top comment). */
+static void engine_detach(struct utrace_engine *engine)
+{
+	WRITE_ONCE(engine->flags, 0);
+	WRITE_ONCE(engine->action, UTRACE_RESUME);
+	WRITE_ONCE(engine->ops, &utrace_detached_ops);
+	engine_syscall_hooks(engine, 0);
+}
 
 /* Wake the task if it is stopped: only our own wait queue, by state. */
 static void utrace_wake(struct utrace *u)
@@ -344,9 +375,7 @@ int utrace_control(struct task_struct *task, struct utrace_engine *engine,
 	}
 	switch (action) {
 	case UTRACE_DETACH:
-		WRITE_ONCE(engine->flags, 0);
-		WRITE_ONCE(engine->action, UTRACE_RESUME);
-		WRITE_ONCE(engine->ops, &utrace_detached_ops);
+		engine_detach(engine);
 		smp_mb();	/* pairs with the pass: see the top comment */
 		if (utrace_list_changeable(u)) {
 			list_del_init(&engine->entry);
@@ -467,8 +496,7 @@ static u32 pass_end(struct utrace *u, struct utrace_engine *engine,
 			ret = UTRACE_STOP;
 		if (ret == UTRACE_DETACH) {
 			/* the callback detaches itself: takes effect now */
-			WRITE_ONCE(engine->flags, 0);
-			WRITE_ONCE(engine->ops, &utrace_detached_ops);
+			engine_detach(engine);
 		} else {
 			WRITE_ONCE(engine->action, ret);
 			if (ret < action)
@@ -539,6 +567,38 @@ void utrace_report_clone(struct task_struct *child)
 	pass_finish(u, action);
 }
 
+void utrace_report_syscall(struct pt_regs *regs, bool entry)
+{
+	struct utrace *u = utrace_current();
+	u32 action = UTRACE_RESUME;
+
+	if (!u)
+		return;
+	if (entry)
+		UTRACE_PASS(u, SYSCALL_ENTRY, action, report_syscall_entry,
+			    regs);
+	else
+		UTRACE_PASS(u, SYSCALL_EXIT, action, report_syscall_exit, regs);
+	pass_finish(u, action);
+}
+
+/* report_death returns nothing: its own pass. */
+static void utrace_report_death(struct utrace *u, bool group_dead, long code)
+{
+	const struct utrace_engine_ops *ops;
+	struct utrace_engine *engine;
+
+	u->in_pass = true;
+	list_for_each_entry(engine, &u->attached, entry) {
+		ops = pass_begin(u, engine, UTRACE_EVENT(DEATH));
+		if (ops && ops->report_death)
+			ops->report_death(engine, group_dead, code);
+		if (ops)
+			smp_store_release(&u->reporting, NULL);
+	}
+	u->in_pass = false;
+}
+
 void utrace_report_exit(long code)
 {
 	unsigned long irqf;
@@ -549,6 +609,8 @@ void utrace_report_exit(long code)
 		return;
 	UTRACE_PASS(u, EXIT, action, report_exit, code);
 	u->in_pass = false;
+	/* do_exit() has counted this thread out of signal->live already */
+	utrace_report_death(u, !atomic_read(&current->signal->live), code);
 	spin_lock_irqsave(&u->lock, irqf);
 	u->exiting = true;
 	spin_unlock_irqrestore(&u->lock, irqf);
@@ -750,6 +812,7 @@ static void utrace_unhash(struct utrace *u)
 	spin_unlock_irqrestore(&u->lock, irqf);
 	list_for_each_entry_safe(engine, next, &dead, entry) {
 		list_del_init(&engine->entry);
+		engine_detach(engine);
 		utrace_engine_put(engine);
 	}
 	utrace_put(u);	/* the hash's reference */
@@ -757,10 +820,23 @@ static void utrace_unhash(struct utrace *u)
 
 void utrace_release_task(struct task_struct *task)
 {
+	const struct utrace_engine_ops *ops;
+	struct utrace_engine *engine;
 	struct utrace *u = utrace_get(task);
 
 	if (!u)
 		return;
+	/*
+	 * The task is dead and released: no pass can run in it any more,
+	 * so the list is ours to walk (case (c) of the top comment).
+	 */
+	list_for_each_entry(engine, &u->attached, entry) {
+		ops = pass_begin(u, engine, UTRACE_EVENT(REAP));
+		if (ops && ops->report_reap)
+			ops->report_reap(engine, task);
+		if (ops)
+			smp_store_release(&u->reporting, NULL);
+	}
 	utrace_unhash(u);
 	utrace_put(u);
 }

@@ -59,6 +59,10 @@ enum utrace_events {
 	_UTRACE_EVENT_CLONE,	/* report_clone in the parent of a new task */
 	_UTRACE_EVENT_EXIT,	/* report_exit at the start of the task's exit */
 	_UTRACE_EVENT_TRAP,	/* report_trap for user int3 / debug traps */
+	_UTRACE_EVENT_SYSCALL_ENTRY,	/* report_syscall_entry */
+	_UTRACE_EVENT_SYSCALL_EXIT,	/* report_syscall_exit */
+	_UTRACE_EVENT_DEATH,	/* report_death once the task is dead */
+	_UTRACE_EVENT_REAP,	/* report_reap when the task is released */
 	_UTRACE_NEVENTS
 };
 #define UTRACE_EVENT(type)	(1UL << _UTRACE_EVENT_##type)
@@ -78,6 +82,7 @@ struct utrace_engine {
 	void *data;
 	unsigned long flags;		/* UTRACE_EVENT() bits */
 	enum utrace_resume_action action;	/* what this engine wants now */
+	bool syscall_hooks;		/* holds the syscall tracepoints */
 };
 
 /*
@@ -107,6 +112,34 @@ struct utrace_engine_ops {
 	u32 (*report_trap)(u32 action, struct utrace_engine *engine,
 			   struct pt_regs *regs, int trapnr,
 			   unsigned long *dr6);
+	/*
+	 * System call entry and exit (tracepoints sys_enter / sys_exit):
+	 * @regs are the task's user registers (orig_ax the number, ax the
+	 * return value at exit).  Returning UTRACE_STOP stops the task at
+	 * its next return to user mode -- after the call for an entry
+	 * report, as the layer cannot hold a task inside a call.  While an
+	 * engine asks for these events, every task on the system takes the
+	 * slow system call path (that is how the kernel's syscall
+	 * tracepoints work); the layer registers them only then.
+	 */
+	u32 (*report_syscall_entry)(u32 action, struct utrace_engine *engine,
+				    struct pt_regs *regs);
+	u32 (*report_syscall_exit)(u32 action, struct utrace_engine *engine,
+				   struct pt_regs *regs);
+	/*
+	 * The task is dead: called right after report_exit, from the same
+	 * point of do_exit() (no later hook is available to modules).
+	 * @group_dead: it was the last live thread of its process.
+	 */
+	void (*report_death)(struct utrace_engine *engine, bool group_dead,
+			     long code);
+	/*
+	 * The task is released (reaped).  NOT in the task's context: from
+	 * an RCU callback, so it must not sleep.  The engine is detached
+	 * right after.
+	 */
+	void (*report_reap)(struct utrace_engine *engine,
+			    struct task_struct *task);
 };
 
 struct utrace_engine *utrace_attach_task(struct task_struct *task, int flags,

@@ -9,11 +9,13 @@
  * rest of the system is one load and a branch.
  */
 #include <linux/kdebug.h>
+#include <linux/mutex.h>
 #include <linux/notifier.h>
 #include <linux/ptrace.h>
 #include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/tracepoint.h>
+#include <linux/workqueue.h>
 #include <asm/trapnr.h>
 
 #include "utrace_internal.h"
@@ -44,17 +46,40 @@ static void probe_free(void *data, struct task_struct *p)
 		utrace_release_task(p);
 }
 
+static void probe_sys_enter(void *data, struct pt_regs *regs, long id)
+{
+	if (atomic_read(&utrace_nr_tasks))
+		utrace_report_syscall(regs, true);
+}
+
+static void probe_sys_exit(void *data, struct pt_regs *regs, long ret)
+{
+	if (atomic_read(&utrace_nr_tasks))
+		utrace_report_syscall(regs, false);
+}
+
 struct utrace_tp {
 	const char *name;
 	void *probe;
 	struct tracepoint *tp;
 };
 
+/* Always registered while the module is loaded. */
 static struct utrace_tp utrace_tps[] = {
 	{ "sched_process_exec", probe_exec },
 	{ "sched_process_fork", probe_fork },
 	{ "sched_process_exit", probe_exit },
 	{ "sched_process_free", probe_free },
+};
+
+/*
+ * Registered only while an engine wants syscall events: registering them
+ * sets TIF_SYSCALL_TRACEPOINT on every task, i.e. puts the whole system on
+ * the slow system call path.
+ */
+static struct utrace_tp syscall_tps[] = {
+	{ "sys_enter", probe_sys_enter },
+	{ "sys_exit", probe_sys_exit },
 };
 
 static void find_tp(struct tracepoint *tp, void *priv)
@@ -64,6 +89,71 @@ static void find_tp(struct tracepoint *tp, void *priv)
 	for (i = 0; i < ARRAY_SIZE(utrace_tps); i++)
 		if (!strcmp(tp->name, utrace_tps[i].name))
 			utrace_tps[i].tp = tp;
+	for (i = 0; i < ARRAY_SIZE(syscall_tps); i++)
+		if (!strcmp(tp->name, syscall_tps[i].name))
+			syscall_tps[i].tp = tp;
+}
+
+/*
+ * The syscall tracepoints follow syscall_users: registration may sleep,
+ * so a change made where sleeping is not allowed (a callback) is applied
+ * by a work item; the state is re-read under the mutex each time, so the
+ * order of the changes does not matter.
+ */
+static atomic_t syscall_users = ATOMIC_INIT(0);
+static bool syscall_registered;
+static DEFINE_MUTEX(syscall_mutex);
+
+static void syscall_hooks_sync(void)
+{
+	bool want;
+	int i;
+
+	mutex_lock(&syscall_mutex);
+	want = atomic_read(&syscall_users) > 0;
+	if (want != syscall_registered) {
+		for (i = 0; i < ARRAY_SIZE(syscall_tps); i++) {
+			if (!syscall_tps[i].tp)
+				continue;
+			if (want)
+				tracepoint_probe_register(syscall_tps[i].tp,
+							  syscall_tps[i].probe,
+							  NULL);
+			else
+				tracepoint_probe_unregister(syscall_tps[i].tp,
+							    syscall_tps[i].probe,
+							    NULL);
+		}
+		syscall_registered = want;
+	}
+	mutex_unlock(&syscall_mutex);
+}
+
+static void syscall_hooks_work_fn(struct work_struct *work)
+{
+	syscall_hooks_sync();
+}
+
+static DECLARE_WORK(syscall_hooks_work, syscall_hooks_work_fn);
+
+static void syscall_hooks_changed(void)
+{
+	if (preemptible())
+		syscall_hooks_sync();
+	else
+		schedule_work(&syscall_hooks_work);
+}
+
+void utrace_syscall_hooks_get(void)
+{
+	if (atomic_inc_return(&syscall_users) == 1)
+		syscall_hooks_changed();
+}
+
+void utrace_syscall_hooks_put(void)
+{
+	if (atomic_dec_return(&syscall_users) == 0)
+		syscall_hooks_changed();
 }
 
 /*
@@ -117,6 +207,10 @@ int utrace_hooks_init(void)
 	int i, ret;
 
 	for_each_kernel_tracepoint(find_tp, NULL);
+	for (i = 0; i < ARRAY_SIZE(syscall_tps); i++)
+		if (!syscall_tps[i].tp)
+			pr_warn("ugdb: tracepoint %s not found: no syscall events\n",
+				syscall_tps[i].name);
 	for (i = 0; i < ARRAY_SIZE(utrace_tps); i++) {
 		if (!utrace_tps[i].tp) {
 			pr_err("ugdb: tracepoint %s not found\n",
@@ -150,6 +244,9 @@ void utrace_hooks_exit(void)
 {
 	unregister_die_notifier(&utrace_die_nb);
 	unregister_tps();
+	/* every engine is gone, so syscall_users is 0 */
+	flush_work(&syscall_hooks_work);
+	syscall_hooks_sync();
 	/* no probe or notifier of ours runs anywhere after this */
 	tracepoint_synchronize_unregister();
 	synchronize_rcu();

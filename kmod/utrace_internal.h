@@ -16,6 +16,10 @@ void utrace_report_clone(struct task_struct *child);
 void utrace_report_exit(long code);
 /* true if an engine claimed the trap (the task must not get SIGTRAP) */
 bool utrace_report_trap(struct pt_regs *regs, int trapnr, unsigned long *dr6);
+void utrace_report_syscall(struct pt_regs *regs, bool entry);
 void utrace_release_task(struct task_struct *task);
+/* utrace_hooks.c: the syscall tracepoints, while an engine wants them */
+void utrace_syscall_hooks_get(void);
+void utrace_syscall_hooks_put(void);
 
 #endif /* UGDB_UTRACE_INTERNAL_H */
