@@ -213,20 +213,33 @@ void ugdb_regcache_drop(struct ugdb_regcache *rc)
 	rc->fx_valid = false;
 }
 
+/*
+ * Find register @regno of @task: its size, and its place in the cached
+ * set holding it (@set, @off; @gp: which set).
+ */
+static int reg_locate(struct ugdb_regcache *rc, struct task_struct *task,
+		      int regno, void **set, unsigned int *off, bool *gp)
+{
+	int size, ret;
+
+	size = reg_place(regno, gp, off);
+	if (size < 0)
+		return size;
+	ret = cached_set(rc, task, *gp, set);
+	return ret ? ret : size;
+}
+
 int ugdb_read_reg(struct ugdb_regcache *rc, struct task_struct *task,
 		  int regno, u8 *buf)
 {
 	unsigned int off;
 	bool is_gp;
 	void *set;
-	int size, ret;
+	int size;
 
-	size = reg_place(regno, &is_gp, &off);
+	size = reg_locate(rc, task, regno, &set, &off, &is_gp);
 	if (size < 0)
 		return size;
-	ret = cached_set(rc, task, is_gp, &set);
-	if (ret)
-		return ret;
 	if (is_gp) {
 		memcpy(buf, (unsigned long *)set + off, size);
 	} else if (regno >= REG_FCTRL && regno <= REG_FOP) {
@@ -248,12 +261,9 @@ int ugdb_write_reg(struct ugdb_regcache *rc, struct task_struct *task,
 	void *set;
 	int size, ret;
 
-	size = reg_place(regno, &is_gp, &off);
+	size = reg_locate(rc, task, regno, &set, &off, &is_gp);
 	if (size < 0)
 		return size;
-	ret = cached_set(rc, task, is_gp, &set);
-	if (ret)
-		return ret;
 	if (is_gp) {
 		memcpy(&val, buf, size);
 		((unsigned long *)set)[off] = val;

@@ -1,0 +1,853 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * selftest.c - ugdb_selftest.ko: in-kernel tests of the engine layer.
+ *
+ * Loaded after ugdb.ko, it runs every test from its init function and
+ * prints one line per test to the kernel log ("ugdb_selftest: PASS: name"
+ * or "ugdb_selftest: FAIL: name: why"), then "ugdb_selftest: N passed,
+ * N failed".  It uses only the layer's contract, utrace.h.
+ *
+ * The tasks under test are user programs started with the user-mode
+ * helper: its init callback runs in the new task just before the exec, so
+ * engines attached there are attached by the task itself outside any
+ * reporting pass, and see everything from the exec on.  UMH_WAIT_EXEC is
+ * used throughout: UMH_WAIT_PROC would wait, without a timeout, for a
+ * program a test may have stopped.  Such a child's parent is kthreadd,
+ * which ignores SIGCHLD, so it is reaped as soon as it is dead, and
+ * report_reap comes without anyone calling wait().
+ *
+ * Never hang, never leave anything behind: every wait has a timeout that
+ * is a failure, and every test ends in st_cleanup(), which detaches every
+ * engine (resuming the task), waits out callbacks in progress with
+ * utrace_barrier(), and kills the program if it is still alive.  After
+ * that no callback can reach the test's memory or this module's code.
+ */
+#define pr_fmt(fmt) "ugdb_selftest: " fmt
+
+#include <linux/completion.h>
+#include <linux/delay.h>
+#include <linux/err.h>
+#include <linux/jiffies.h>
+#include <linux/module.h>
+#include <linux/ptrace.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/umh.h>
+#include <asm/unistd.h>
+
+#include "../utrace.h"
+
+/* Generous: the VM runs under TCG, where a small exec takes a while. */
+#define ST_TIMEOUT	(10 * HZ)
+
+enum st_ev {
+	EV_EXEC, EV_ENTRY, EV_EXIT_SC, EV_EXIT, EV_DEATH, EV_REAP,
+	EV_QUIESCE, EV_MARK,
+};
+
+static const char st_ev_char[] = "XEReDrqM";
+
+struct st_rec {
+	u8 ev;
+	u8 eng;
+	long nr;		/* syscall number, or exit code */
+};
+
+#define ST_LOG_MAX	256
+#define ST_NENG		2
+
+struct st_ctx;
+
+/* One engine of a test, and what its callbacks are told to do. */
+struct st_eng {
+	struct st_ctx *ctx;
+	int id;
+	struct utrace_engine *engine;	/* our reference, or NULL */
+	unsigned long events;
+	bool attach_in_init;
+	/* callbacks: counters, written only by the traced task */
+	unsigned int nentry;
+	unsigned int ncalls;
+	/* behaviour, by syscall entry number (1-based; 0: never) */
+	unsigned int stop_at;		/* return UTRACE_STOP */
+	unsigned int detach_at;		/* return UTRACE_DETACH */
+	unsigned int attach_at;		/* attach engine 1 from the callback */
+	unsigned int spin_at;		/* busy for spin_ms in the callback */
+	unsigned int spin_ms;
+	bool cb_done;			/* the spinning callback finished */
+	long death_code;
+	struct completion in_cb, death, reap;
+};
+
+struct st_ctx {
+	spinlock_t lock;		/* log, nlog */
+	struct st_rec log[ST_LOG_MAX];
+	unsigned int nlog;
+	bool overflow;
+	struct task_struct *task;	/* reference taken in st_umh_init */
+	int init_err;
+	struct st_eng eng[ST_NENG];
+};
+
+static char why[192];
+static int npass, nfail;
+
+static void st_log(struct st_eng *e, enum st_ev ev, long nr)
+{
+	struct st_ctx *c = e->ctx;
+	unsigned long flags;
+
+	/* irqsave: report_reap comes from an RCU callback */
+	spin_lock_irqsave(&c->lock, flags);
+	if (c->nlog < ST_LOG_MAX) {
+		c->log[c->nlog].ev = ev;
+		c->log[c->nlog].eng = e->id;
+		c->log[c->nlog].nr = nr;
+		c->nlog++;
+	} else {
+		c->overflow = true;
+	}
+	spin_unlock_irqrestore(&c->lock, flags);
+}
+
+static const struct utrace_engine_ops st_ops;
+
+static u32 st_quiesce(u32 action, struct utrace_engine *engine,
+		      unsigned long event)
+{
+	struct st_eng *e = engine->data;
+
+	e->ncalls++;
+	st_log(e, EV_QUIESCE, 0);
+	return UTRACE_RESUME;
+}
+
+static u32 st_exec(u32 action, struct utrace_engine *engine,
+		   const struct linux_binprm *bprm)
+{
+	struct st_eng *e = engine->data;
+
+	e->ncalls++;
+	st_log(e, EV_EXEC, 0);
+	return UTRACE_RESUME;
+}
+
+static u32 st_exit(u32 action, struct utrace_engine *engine, long code)
+{
+	struct st_eng *e = engine->data;
+
+	e->ncalls++;
+	st_log(e, EV_EXIT, code);
+	return UTRACE_RESUME;
+}
+
+static u32 st_syscall_entry(u32 action, struct utrace_engine *engine,
+			    struct pt_regs *regs)
+{
+	struct st_eng *e = engine->data;
+	struct st_ctx *c = e->ctx;
+	unsigned int n = ++e->nentry;
+	u32 ret = UTRACE_RESUME;
+
+	e->ncalls++;
+	st_log(e, EV_ENTRY, regs->orig_ax);
+	if (n == e->attach_at) {
+		struct st_eng *b = &c->eng[1];
+		struct utrace_engine *ne;
+
+		/* the mark says where, in the log, engine 1 came to be */
+		st_log(e, EV_MARK, regs->orig_ax);
+		ne = utrace_attach_task(current, UTRACE_ATTACH_CREATE, &st_ops,
+					b);
+		if (IS_ERR(ne)) {
+			c->init_err = PTR_ERR(ne);
+		} else {
+			utrace_set_events(current, ne, b->events);
+			WRITE_ONCE(b->engine, ne);
+		}
+	}
+	if (n == e->spin_at) {
+		/* a callback in progress, for utrace_barrier() to wait on */
+		complete(&e->in_cb);
+		mdelay(e->spin_ms);
+		WRITE_ONCE(e->cb_done, true);
+	}
+	if (n == e->stop_at)
+		ret = UTRACE_STOP;
+	if (n == e->detach_at)
+		ret = UTRACE_DETACH;
+	return ret;
+}
+
+static u32 st_syscall_exit(u32 action, struct utrace_engine *engine,
+			   struct pt_regs *regs)
+{
+	struct st_eng *e = engine->data;
+
+	e->ncalls++;
+	st_log(e, EV_EXIT_SC, regs->orig_ax);
+	return UTRACE_RESUME;
+}
+
+static void st_death(struct utrace_engine *engine, bool group_dead, long code)
+{
+	struct st_eng *e = engine->data;
+
+	e->ncalls++;
+	e->death_code = code;
+	st_log(e, EV_DEATH, code);
+	complete(&e->death);
+}
+
+static void st_reap(struct utrace_engine *engine, struct task_struct *task)
+{
+	struct st_eng *e = engine->data;
+
+	st_log(e, EV_REAP, 0);
+	complete(&e->reap);
+}
+
+static const struct utrace_engine_ops st_ops = {
+	.report_quiesce = st_quiesce,
+	.report_exec = st_exec,
+	.report_exit = st_exit,
+	.report_syscall_entry = st_syscall_entry,
+	.report_syscall_exit = st_syscall_exit,
+	.report_death = st_death,
+	.report_reap = st_reap,
+};
+
+/* The same callbacks under other ops, for UTRACE_ATTACH_MATCH_OPS. */
+static const struct utrace_engine_ops st_other_ops = {
+	.report_death = st_death,
+};
+
+#define ST_ALL_EVENTS	(UTRACE_EVENT(EXEC) | UTRACE_EVENT(SYSCALL_ENTRY) | \
+			 UTRACE_EVENT(SYSCALL_EXIT) | UTRACE_EVENT(EXIT) | \
+			 UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP))
+
+static struct st_ctx *st_ctx_new(void)
+{
+	struct st_ctx *c = kzalloc(sizeof(*c), GFP_KERNEL);
+	int i;
+
+	if (!c)
+		return NULL;
+	spin_lock_init(&c->lock);
+	for (i = 0; i < ST_NENG; i++) {
+		c->eng[i].ctx = c;
+		c->eng[i].id = i;
+		init_completion(&c->eng[i].in_cb);
+		init_completion(&c->eng[i].death);
+		init_completion(&c->eng[i].reap);
+	}
+	return c;
+}
+
+/*
+ * In the new task, before its exec: attach the test's engines to it.
+ * current has no reporting pass running, so they go straight onto its
+ * list of attached engines and see the exec.
+ */
+static int st_umh_init(struct subprocess_info *info, struct cred *new)
+{
+	struct st_ctx *c = info->data;
+	struct utrace_engine *engine;
+	int i;
+
+	get_task_struct(current);
+	c->task = current;
+	for (i = 0; i < ST_NENG; i++) {
+		struct st_eng *e = &c->eng[i];
+
+		if (!e->attach_in_init)
+			continue;
+		engine = utrace_attach_task(current, UTRACE_ATTACH_CREATE,
+					    &st_ops, e);
+		if (IS_ERR(engine)) {
+			c->init_err = PTR_ERR(engine);
+			break;
+		}
+		e->engine = engine;
+		c->init_err = utrace_set_events(current, engine, e->events);
+		if (c->init_err)
+			break;
+	}
+	return 0;
+}
+
+/* Start argv[0] with the engines of @c attached; returns after the exec. */
+static int st_spawn(struct st_ctx *c, char **argv)
+{
+	static char *envp[] = {
+		"HOME=/", "PATH=/usr/sbin:/usr/bin:/sbin:/bin", NULL
+	};
+	struct subprocess_info *info;
+	int ret;
+
+	info = call_usermodehelper_setup(argv[0], argv, envp, GFP_KERNEL,
+					 st_umh_init, NULL, c);
+	if (!info)
+		return -ENOMEM;
+	ret = call_usermodehelper_exec(info, UMH_WAIT_EXEC);
+	if (!ret)
+		ret = c->init_err;
+	if (!ret && !c->task)
+		ret = -ESRCH;
+	return ret;
+}
+
+static bool st_wait(struct completion *done, long timeout)
+{
+	return wait_for_completion_timeout(done, timeout) != 0;
+}
+
+/*
+ * Leave nothing behind: detach every engine (which also lets the task
+ * go), wait for a callback in progress, kill the program if it is still
+ * alive, drop every reference, free the test.
+ */
+static void st_cleanup(struct st_ctx *c)
+{
+	struct task_struct *task = c->task;
+	int i;
+
+	for (i = 0; i < ST_NENG; i++) {
+		/* engine 0 first: its callback may be attaching engine 1 */
+		struct utrace_engine *engine = READ_ONCE(c->eng[i].engine);
+
+		if (!engine)
+			continue;
+		if (task) {
+			utrace_control(task, engine, UTRACE_DETACH);
+			utrace_barrier(task, engine);
+		}
+		utrace_engine_put(engine);
+		c->eng[i].engine = NULL;
+	}
+	if (task) {
+		if (!(READ_ONCE(task->flags) & PF_EXITING))
+			send_sig(SIGKILL, task, 1);
+		put_task_struct(task);
+	}
+	kfree(c);
+}
+
+/* The log as one short string, for a failure's diagnosis. */
+static void st_dump(struct st_ctx *c, const char *name)
+{
+	char *buf = kmalloc(1024, GFP_KERNEL);
+	unsigned long flags;
+	unsigned int i, len = 0;
+
+	if (!buf)
+		return;
+	buf[0] = 0;
+	spin_lock_irqsave(&c->lock, flags);
+	for (i = 0; i < c->nlog && len < 1000; i++) {
+		struct st_rec *r = &c->log[i];
+
+		len += scnprintf(buf + len, 1024 - len, " %d%c", r->eng,
+				 st_ev_char[r->ev]);
+		if (r->ev == EV_ENTRY || r->ev == EV_EXIT_SC ||
+		    r->ev == EV_MARK)
+			len += scnprintf(buf + len, 1024 - len, "%ld", r->nr);
+	}
+	spin_unlock_irqrestore(&c->lock, flags);
+	pr_info("note: %s: log:%s%s\n", name, buf,
+		c->overflow ? " (overflow)" : "");
+	kfree(buf);
+}
+
+#define CHECK(cond, fmt, ...)						\
+	do {								\
+		if (!(cond)) {						\
+			snprintf(why, sizeof(why), fmt, ##__VA_ARGS__);	\
+			goto out;					\
+		}							\
+	} while (0)
+
+static void st_report(const char *name, bool ok, struct st_ctx *c)
+{
+	if (ok) {
+		pr_info("PASS: %s\n", name);
+		npass++;
+		return;
+	}
+	pr_info("FAIL: %s: %s\n", name, why);
+	nfail++;
+	if (c)
+		st_dump(c, name);
+}
+
+/* Records of engine @id, in order, copied out of the log. */
+static unsigned int st_records(struct st_ctx *c, int id, struct st_rec *out)
+{
+	unsigned long flags;
+	unsigned int i, n = 0;
+
+	spin_lock_irqsave(&c->lock, flags);
+	for (i = 0; i < c->nlog; i++)
+		if (c->log[i].eng == id)
+			out[n++] = c->log[i];
+	spin_unlock_irqrestore(&c->lock, flags);
+	return n;
+}
+
+static unsigned int st_count(struct st_rec *r, unsigned int n,
+			     enum st_ev ev)
+{
+	unsigned int i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += r[i].ev == ev;
+	return k;
+}
+
+/* Wait (polling: nothing reports it) until @task is dead, then reaped. */
+static bool st_poll(struct task_struct *task, bool reaped)
+{
+	unsigned long end = jiffies + ST_TIMEOUT;
+
+	while (time_before(jiffies, end)) {
+		if (reaped ? !pid_alive(task) : READ_ONCE(task->exit_state))
+			return true;
+		msleep(20);
+	}
+	return false;
+}
+
+/*
+ * 1. One engine, every event: exec, then syscall entry/exit pairs, the
+ * entry of exit_group (which never returns), exit, death, reap, in that
+ * order and each once.
+ */
+static void test_event_order(void)
+{
+	static const char name[] = "event order (exec, syscalls, exit, death, reap)";
+	char *argv[] = { "/bin/true", NULL };
+	struct st_rec *r = kcalloc(ST_LOG_MAX, sizeof(*r), GFP_KERNEL);
+	struct st_ctx *c = st_ctx_new();
+	unsigned int n, i, pairs = 0;
+	bool ok = false;
+	int ret;
+
+	CHECK(c && r, "out of memory");
+	c->eng[0].attach_in_init = true;
+	c->eng[0].events = ST_ALL_EVENTS;
+	ret = st_spawn(c, argv);
+	CHECK(!ret, "spawn: %d", ret);
+	CHECK(st_wait(&c->eng[0].reap, ST_TIMEOUT), "no report_reap in 10 s");
+	CHECK(!c->overflow, "log overflow");
+	n = st_records(c, 0, r);
+	CHECK(n >= 6, "only %u events", n);
+	CHECK(r[0].ev == EV_EXEC, "first event is %c, not exec",
+	      st_ev_char[r[0].ev]);
+	i = 1;
+	/*
+	 * A task started by a kernel thread returns to user mode for the
+	 * first time through the syscall exit path (ret_from_fork), so the
+	 * kernel's sys_exit tracepoint fires once with no entry before it.
+	 */
+	if (r[i].ev == EV_EXIT_SC)
+		i++;
+	for (; i + 1 < n && r[i].ev == EV_ENTRY && r[i + 1].ev == EV_EXIT_SC;
+	     i += 2) {
+		CHECK(r[i].nr == r[i + 1].nr, "entry %ld paired with exit %ld",
+		      r[i].nr, r[i + 1].nr);
+		pairs++;
+	}
+	CHECK(pairs > 0, "no syscall entry/exit pair");
+	CHECK(n - i == 4, "%u events after the last pair, want 4", n - i);
+	CHECK(r[i].ev == EV_ENTRY && r[i].nr == __NR_exit_group,
+	      "after the pairs: %c%ld, want entry of exit_group",
+	      st_ev_char[r[i].ev], r[i].nr);
+	CHECK(r[i + 1].ev == EV_EXIT && r[i + 2].ev == EV_DEATH &&
+	      r[i + 3].ev == EV_REAP, "tail %c%c%c, want exit death reap",
+	      st_ev_char[r[i + 1].ev], st_ev_char[r[i + 2].ev],
+	      st_ev_char[r[i + 3].ev]);
+	CHECK(st_count(r, n, EV_EXEC) == 1 && st_count(r, n, EV_EXIT) == 1 &&
+	      st_count(r, n, EV_DEATH) == 1 && st_count(r, n, EV_REAP) == 1,
+	      "exec/exit/death/reap not each once");
+	CHECK(r[i + 2].nr == 0, "exit code %ld, want 0", r[i + 2].nr);
+	ok = true;
+out:
+	st_report(name, ok, c);
+	if (c)
+		st_cleanup(c);
+	kfree(r);
+}
+
+/*
+ * 2. An engine attached from a callback (engine 0's report of the 3rd
+ * syscall entry attaches engine 1 with the same events) is not called for
+ * the event being reported, and is called for later ones: at least the
+ * following syscalls, the exit and the death.
+ */
+static void test_attach_in_callback(void)
+{
+	static const char name[] = "engine attached in a callback misses that event, sees later ones";
+	char *argv[] = { "/bin/true", NULL };
+	struct st_rec *r = kcalloc(ST_LOG_MAX, sizeof(*r), GFP_KERNEL);
+	struct st_ctx *c = st_ctx_new();
+	unsigned int i, mark = 0, n;
+	bool ok = false;
+	int ret;
+
+	CHECK(c && r, "out of memory");
+	c->eng[0].attach_in_init = true;
+	c->eng[0].events = ST_ALL_EVENTS;
+	c->eng[0].attach_at = 3;
+	c->eng[1].events = ST_ALL_EVENTS;
+	ret = st_spawn(c, argv);
+	CHECK(!ret, "spawn: %d", ret);
+	CHECK(st_wait(&c->eng[0].reap, ST_TIMEOUT), "no report_reap in 10 s");
+	CHECK(READ_ONCE(c->eng[1].engine), "attach in callback failed: %d",
+	      c->init_err);
+	for (i = 0; i < c->nlog; i++)
+		if (c->log[i].ev == EV_MARK)
+			mark = i;
+	CHECK(mark, "no mark");
+	/* in a pass engine 0 is called first, engine 1 would come next */
+	CHECK(mark + 1 >= c->nlog || c->log[mark + 1].eng != 1 ||
+	      c->log[mark + 1].ev != EV_ENTRY,
+	      "engine 1 saw the syscall entry during which it was attached");
+	n = st_records(c, 1, r);
+	CHECK(n > 0, "engine 1 was never called (not even exit/death)");
+	CHECK(st_count(r, n, EV_ENTRY) > 0,
+	      "engine 1 saw no later syscall entry");
+	CHECK(st_count(r, n, EV_EXIT) == 1 && st_count(r, n, EV_DEATH) == 1,
+	      "engine 1: exit %u death %u, want 1 each",
+	      st_count(r, n, EV_EXIT), st_count(r, n, EV_DEATH));
+	ok = true;
+out:
+	st_report(name, ok, c);
+	if (c)
+		st_cleanup(c);
+	kfree(r);
+}
+
+/*
+ * 2b. The same from another task: an engine attached by us to a running
+ * program (asleep in nanosleep), with no utrace_control() after, must be
+ * spliced in at a later quiescent point and so see the program's death.
+ */
+static void test_attach_from_other(void)
+{
+	static const char name[] = "engine attached from another task to a running one sees its death";
+	char *argv[] = { "/bin/sleep", "0.5", NULL };
+	struct st_ctx *c = st_ctx_new();
+	struct utrace_engine *engine;
+	bool ok = false;
+	int ret;
+
+	CHECK(c, "out of memory");
+	c->eng[0].events = UTRACE_EVENT(EXIT) | UTRACE_EVENT(DEATH) |
+			   UTRACE_EVENT(REAP);
+	ret = st_spawn(c, argv);
+	CHECK(!ret, "spawn: %d", ret);
+	engine = utrace_attach_task(c->task, UTRACE_ATTACH_CREATE, &st_ops,
+				    &c->eng[0]);
+	CHECK(!IS_ERR(engine), "attach: %ld", PTR_ERR(engine));
+	c->eng[0].engine = engine;
+	ret = utrace_set_events(c->task, engine, c->eng[0].events);
+	CHECK(!ret, "utrace_set_events: %d", ret);
+	/* once the program is reaped, its death report is overdue */
+	CHECK(st_poll(c->task, true), "program not reaped after 10 s");
+	CHECK(completion_done(&c->eng[0].death),
+	      "program dead and reaped, no report_death");
+	CHECK(st_wait(&c->eng[0].reap, ST_TIMEOUT), "no report_reap");
+	ok = true;
+out:
+	st_report(name, ok, c);
+	if (c)
+		st_cleanup(c);
+}
+
+/*
+ * 3. Two engines: 0 returns UTRACE_STOP from a syscall entry report, 1
+ * returns (and later asks) UTRACE_RESUME: the task stays stopped, in
+ * ptrace's traced state, until engine 0 resumes it; then it runs to its
+ * end.  The attach flags are checked on the stopped task meanwhile.
+ */
+static void test_stop_wins(void)
+{
+	static const char name[] = "UTRACE_STOP of one engine beats UTRACE_RESUME of another";
+	char *argv[] = { "/bin/true", NULL };
+	struct st_ctx *c = st_ctx_new();
+	struct utrace_engine *found;
+	bool ok = false;
+	int ret;
+
+	CHECK(c, "out of memory");
+	c->eng[0].attach_in_init = true;
+	c->eng[0].events = UTRACE_EVENT(SYSCALL_ENTRY) | UTRACE_EVENT(DEATH);
+	c->eng[0].stop_at = 2;
+	c->eng[1].attach_in_init = true;
+	c->eng[1].events = UTRACE_EVENT(SYSCALL_ENTRY) |
+			   UTRACE_EVENT(SYSCALL_EXIT) | UTRACE_EVENT(DEATH) |
+			   UTRACE_EVENT(REAP);
+	ret = st_spawn(c, argv);
+	CHECK(!ret, "spawn: %d", ret);
+	ret = utrace_prepare_examine(c->task, ST_TIMEOUT);
+	CHECK(!ret, "utrace_prepare_examine: %d", ret);
+	CHECK(utrace_task_stopped(c->task), "utrace_task_stopped is false");
+	CHECK(READ_ONCE(c->task->__state) & __TASK_TRACED,
+	      "state %#x lacks __TASK_TRACED", READ_ONCE(c->task->__state));
+	ret = utrace_control(c->task, c->eng[1].engine, UTRACE_RESUME);
+	CHECK(!ret, "utrace_control(1, RESUME): %d", ret);
+	msleep(200);
+	CHECK(utrace_task_stopped(c->task) && !completion_done(&c->eng[1].death),
+	      "engine 1's UTRACE_RESUME let the task go");
+	CHECK(c->eng[0].nentry == 2, "engine 0 saw %u entries while stopped",
+	      c->eng[0].nentry);
+
+	/* attach flags, on a task whose list cannot change under us */
+	found = utrace_attach_task(c->task, UTRACE_ATTACH_MATCH_OPS |
+				   UTRACE_ATTACH_MATCH_DATA, &st_ops,
+				   &c->eng[1]);
+	CHECK(found == c->eng[1].engine, "lookup by ops+data: %d",
+	      PTR_ERR_OR_ZERO(found));
+	utrace_engine_put(found);
+	found = utrace_attach_task(c->task, UTRACE_ATTACH_MATCH_OPS,
+				   &st_other_ops, NULL);
+	CHECK(PTR_ERR(found) == -ENOENT, "lookup of other ops: %d",
+	      PTR_ERR_OR_ZERO(found));
+	found = utrace_attach_task(c->task, UTRACE_ATTACH_CREATE |
+				   UTRACE_ATTACH_EXCLUSIVE |
+				   UTRACE_ATTACH_MATCH_OPS, &st_ops, NULL);
+	CHECK(PTR_ERR(found) == -EEXIST, "exclusive create: %d",
+	      PTR_ERR_OR_ZERO(found));
+
+	ret = utrace_control(c->task, c->eng[0].engine, UTRACE_RESUME);
+	CHECK(!ret, "utrace_control(0, RESUME): %d", ret);
+	CHECK(st_wait(&c->eng[1].death, ST_TIMEOUT),
+	      "no report_death within 10 s of the resume");
+	CHECK(c->eng[1].death_code == 0, "exit code %ld", c->eng[1].death_code);
+	CHECK(st_wait(&c->eng[1].reap, ST_TIMEOUT), "no report_reap");
+	ok = true;
+out:
+	st_report(name, ok, c);
+	if (c)
+		st_cleanup(c);
+}
+
+/*
+ * 4. Engine 0 returns UTRACE_DETACH from its 3rd syscall entry report:
+ * no callback of it after that one; engine 1 goes on to the end.
+ */
+static void test_detach_in_callback(void)
+{
+	static const char name[] = "UTRACE_DETACH from a callback: no more callbacks, others go on";
+	char *argv[] = { "/bin/true", NULL };
+	struct st_rec *r = kcalloc(ST_LOG_MAX, sizeof(*r), GFP_KERNEL);
+	struct st_ctx *c = st_ctx_new();
+	unsigned int n;
+	bool ok = false;
+	int ret;
+
+	CHECK(c && r, "out of memory");
+	c->eng[0].attach_in_init = true;
+	c->eng[0].events = ST_ALL_EVENTS;
+	c->eng[0].detach_at = 3;
+	c->eng[1].attach_in_init = true;
+	c->eng[1].events = ST_ALL_EVENTS;
+	ret = st_spawn(c, argv);
+	CHECK(!ret, "spawn: %d", ret);
+	CHECK(st_wait(&c->eng[1].reap, ST_TIMEOUT), "no report_reap in 10 s");
+	n = st_records(c, 0, r);
+	CHECK(n > 0 && r[n - 1].ev == EV_ENTRY && c->eng[0].nentry == 3,
+	      "engine 0 called after its detach (%u entries, last %c)",
+	      c->eng[0].nentry, n ? st_ev_char[r[n - 1].ev] : '-');
+	CHECK(!completion_done(&c->eng[0].death) &&
+	      !completion_done(&c->eng[0].reap), "engine 0 saw death/reap");
+	ret = utrace_control(c->task, c->eng[0].engine, UTRACE_RESUME);
+	CHECK(ret == -ESRCH, "utrace_control on the detached engine: %d",
+	      ret);
+	n = st_records(c, 1, r);
+	CHECK(st_count(r, n, EV_ENTRY) > 3 && st_count(r, n, EV_DEATH) == 1 &&
+	      st_count(r, n, EV_REAP) == 1,
+	      "engine 1: %u entries, %u deaths, %u reaps",
+	      st_count(r, n, EV_ENTRY), st_count(r, n, EV_DEATH),
+	      st_count(r, n, EV_REAP));
+	ok = true;
+out:
+	st_report(name, ok, c);
+	if (c)
+		st_cleanup(c);
+	kfree(r);
+}
+
+/*
+ * 5. Attaching to a task that is dead (a zombie) or reaped, with and
+ * without layer state left from an earlier engine, fails with -ESRCH;
+ * so do control and examine, and a lookup finds nothing.
+ */
+static void test_attach_dead(void)
+{
+	static const char name[] = "attach to a dead or reaped task fails with -ESRCH";
+	char *argv[] = { "/bin/true", NULL };
+	struct st_ctx *c = st_ctx_new();
+	struct st_ctx *c2 = st_ctx_new();
+	struct utrace_engine *engine;
+	bool ok = false;
+	int ret;
+
+	CHECK(c && c2, "out of memory");
+	/* a task that never had an engine: only our reference on it */
+	ret = st_spawn(c, argv);
+	CHECK(!ret, "spawn: %d", ret);
+	CHECK(st_poll(c->task, false), "task not dead after 10 s");
+	engine = utrace_attach_task(c->task, UTRACE_ATTACH_CREATE, &st_ops,
+				    &c->eng[0]);
+	CHECK(PTR_ERR(engine) == -ESRCH, "attach to a dead task: %d",
+	      PTR_ERR_OR_ZERO(engine));
+	CHECK(st_poll(c->task, true), "task not reaped after 10 s");
+	engine = utrace_attach_task(c->task, UTRACE_ATTACH_CREATE, &st_ops,
+				    &c->eng[0]);
+	CHECK(PTR_ERR(engine) == -ESRCH, "attach to a reaped task: %d",
+	      PTR_ERR_OR_ZERO(engine));
+
+	/* a task with an engine: its layer state outlives it until reaped */
+	c2->eng[0].attach_in_init = true;
+	c2->eng[0].events = UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP);
+	ret = st_spawn(c2, argv);
+	CHECK(!ret, "spawn: %d", ret);
+	CHECK(st_wait(&c2->eng[0].death, ST_TIMEOUT), "no report_death");
+	engine = utrace_attach_task(c2->task, UTRACE_ATTACH_CREATE, &st_ops,
+				    &c2->eng[1]);
+	CHECK(PTR_ERR(engine) == -ESRCH, "attach to a dying traced task: %d",
+	      PTR_ERR_OR_ZERO(engine));
+	ret = utrace_control(c2->task, c2->eng[0].engine, UTRACE_STOP);
+	CHECK(ret == -ESRCH || (ret == 0 && st_wait(&c2->eng[0].reap, 0)),
+	      "utrace_control(STOP) on a dead task: %d", ret);
+	CHECK(st_wait(&c2->eng[0].reap, ST_TIMEOUT), "no report_reap");
+	engine = utrace_attach_task(c2->task, UTRACE_ATTACH_CREATE, &st_ops,
+				    &c2->eng[1]);
+	CHECK(PTR_ERR(engine) == -ESRCH, "attach to a reaped traced task: %d",
+	      PTR_ERR_OR_ZERO(engine));
+	engine = utrace_attach_task(c2->task, UTRACE_ATTACH_MATCH_OPS,
+				    &st_ops, NULL);
+	CHECK(PTR_ERR(engine) == -ENOENT, "lookup on a reaped task: %d",
+	      PTR_ERR_OR_ZERO(engine));
+	ret = utrace_prepare_examine(c2->task, HZ / 10);
+	CHECK(ret == -ESRCH, "utrace_prepare_examine on a reaped task: %d",
+	      ret);
+	ok = true;
+out:
+	st_report(name, ok, c2);
+	if (c)
+		st_cleanup(c);
+	if (c2)
+		st_cleanup(c2);
+}
+
+/*
+ * 6. utrace_barrier() waits for a callback in progress: engine 0's first
+ * syscall entry report stays busy for 300 ms; detaching it meanwhile
+ * says -EINPROGRESS, and the barrier returns only after the callback
+ * ended.  Engine 0 is called no more; engine 1 sees the task to its end.
+ */
+static void test_barrier(void)
+{
+	static const char name[] = "utrace_barrier waits for a callback in progress";
+	char *argv[] = { "/bin/true", NULL };
+	struct st_ctx *c = st_ctx_new();
+	struct st_eng *e;
+	unsigned int calls;
+	bool ok = false;
+	int ret;
+
+	CHECK(c, "out of memory");
+	e = &c->eng[0];
+	e->attach_in_init = true;
+	e->events = ST_ALL_EVENTS;
+	e->spin_at = 1;
+	e->spin_ms = 300;
+	c->eng[1].attach_in_init = true;
+	c->eng[1].events = UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP);
+	ret = st_spawn(c, argv);
+	CHECK(!ret, "spawn: %d", ret);
+	CHECK(st_wait(&e->in_cb, ST_TIMEOUT), "callback never called");
+	ret = utrace_control(c->task, e->engine, UTRACE_DETACH);
+	CHECK(ret == -EINPROGRESS || READ_ONCE(e->cb_done),
+	      "detach during the callback: %d, want -EINPROGRESS", ret);
+	ret = utrace_barrier(c->task, e->engine);
+	CHECK(!ret, "utrace_barrier: %d", ret);
+	CHECK(READ_ONCE(e->cb_done),
+	      "utrace_barrier returned while the callback ran");
+	calls = READ_ONCE(e->ncalls);
+	CHECK(st_wait(&c->eng[1].reap, ST_TIMEOUT), "no report_reap in 10 s");
+	CHECK(READ_ONCE(e->ncalls) == calls,
+	      "detached engine called %u more times",
+	      READ_ONCE(e->ncalls) - calls);
+	ok = true;
+out:
+	st_report(name, ok, c);
+	if (c)
+		st_cleanup(c);
+}
+
+/*
+ * 7. A task held stopped by an engine dies promptly on SIGKILL, and the
+ * engine gets report_death (with SIGKILL as the code) and report_reap.
+ */
+static void test_sigkill_stopped(void)
+{
+	static const char name[] = "SIGKILL ends a stopped task promptly, death and reap reported";
+	char *argv[] = { "/bin/sleep", "30", NULL };
+	struct st_ctx *c = st_ctx_new();
+	unsigned long t0;
+	bool ok = false;
+	int ret;
+
+	CHECK(c, "out of memory");
+	c->eng[0].attach_in_init = true;
+	c->eng[0].events = UTRACE_EVENT(SYSCALL_ENTRY) | UTRACE_EVENT(DEATH) |
+			   UTRACE_EVENT(REAP);
+	c->eng[0].stop_at = 1;
+	ret = st_spawn(c, argv);
+	CHECK(!ret, "spawn: %d", ret);
+	ret = utrace_prepare_examine(c->task, ST_TIMEOUT);
+	CHECK(!ret, "utrace_prepare_examine: %d", ret);
+	t0 = jiffies;
+	ret = send_sig(SIGKILL, c->task, 1);
+	CHECK(!ret, "send_sig: %d", ret);
+	CHECK(st_wait(&c->eng[0].death, 2 * HZ),
+	      "no report_death within 2 s of SIGKILL");
+	CHECK((c->eng[0].death_code & 0x7f) == SIGKILL,
+	      "exit code %#lx, want SIGKILL", c->eng[0].death_code);
+	CHECK(st_wait(&c->eng[0].reap, ST_TIMEOUT), "no report_reap");
+	pr_debug("death %u ms after SIGKILL\n", jiffies_to_msecs(jiffies - t0));
+	ok = true;
+out:
+	st_report(name, ok, c);
+	if (c)
+		st_cleanup(c);
+}
+
+static int __init st_mod_init(void)
+{
+	test_event_order();
+	test_attach_in_callback();
+	test_attach_from_other();
+	test_stop_wins();
+	test_detach_in_callback();
+	test_attach_dead();
+	test_barrier();
+	test_sigkill_stopped();
+	pr_info("%d passed, %d failed\n", npass, nfail);
+	return 0;
+}
+
+/* Nothing to undo: every test cleaned up after itself in st_mod_init(). */
+static void __exit st_mod_exit(void)
+{
+}
+
+module_init(st_mod_init);
+module_exit(st_mod_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("ugdb engine layer self-test");

@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * devfuzz - throw mutated RSP packets at /dev/ugdb while it debugs a real
+ * process, to show that no input crashes the module (run-vm fails the
+ * run on any kernel BUG/WARNING/Oops) and that the session always
+ * answers.  Usage: devfuzz ITERATIONS SEED
+ *
+ * The debuggee is /bin/sleep, launched the way ugdbserver launches a
+ * program (UGDB_IOC_TRACEME in the child, then exec).  Packets are made
+ * from valid templates by random edits, sent with a correct checksum so
+ * that they reach the parser, plus raw garbage now and then.  Whatever
+ * the session replies is read and dropped; at the end one '?' must still
+ * get an answer unless a packet legitimately ended the session.
+ * Prints "devfuzz: N packets, session alive|ended" and exits 0, or 1 when
+ * the device misbehaves (a read or write error other than EAGAIN).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../../kmod/uapi/ugdb.h"
+
+static const char *templates[] = {
+	"qSupported:multiprocess+;swbreak+;hwbreak+", "QStartNoAckMode", "?",
+	"g", "G0000", "p10", "P10=0000000000000000", "m401000,40",
+	"M401000,4:90909090", "x401000,10", "X401000,2:ab", "Z0,401000,1",
+	"z0,401000,1", "Z1,401000,1", "Hg0", "Hgp1.1", "Hc-1", "T1",
+	"qfThreadInfo", "qsThreadInfo", "qC", "qAttached", "qAttached:1",
+	"qXfer:features:read:target.xml:0,fff", "vCont?", "vCont;t",
+	"vMustReplyEmpty", "qRcmd,6865", "m0,0", "mffffffffffffffff,10",
+	"vAttach;0", "s", "c", "vCont;s:p1.1;t",
+};
+
+static const char alphabet[] = "0123456789abcdefxXpPmMgG,:;.-#$}*+zZ?";
+
+static int fd;
+static unsigned long long rng;
+
+static unsigned int rnd(unsigned int n)
+{
+	rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (rng >> 33) % n;
+}
+
+static void drain(int wait_ms)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	char buf[8192];
+
+	while (poll(&p, 1, wait_ms) > 0 && (p.revents & POLLIN)) {
+		ssize_t n = read(fd, buf, sizeof(buf));
+
+		if (n == 0)
+			return;
+		if (n < 0) {
+			if (errno == EAGAIN)
+				return;
+			perror("devfuzz: read");
+			exit(1);
+		}
+		wait_ms = 0;
+	}
+}
+
+static void send_raw(const char *p, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0 && errno == EAGAIN) {
+			drain(10);
+			continue;
+		}
+		if (n < 0) {
+			perror("devfuzz: write");
+			exit(1);
+		}
+		p += n;
+		len -= n;
+	}
+}
+
+static void send_packet(const char *data, size_t len)
+{
+	static char out[20000];
+	unsigned int sum = 0;
+	size_t i;
+
+	out[0] = '$';
+	for (i = 0; i < len; i++) {
+		out[1 + i] = data[i];
+		sum += (unsigned char)data[i];
+	}
+	sprintf(out + 1 + len, "#%02x", sum & 0xff);
+	send_raw(out, len + 4);
+}
+
+static size_t mutate(char *buf, size_t cap)
+{
+	const char *t = templates[rnd(sizeof(templates) / sizeof(*templates))];
+	size_t len = strlen(t), edits = rnd(4), i;
+
+	memcpy(buf, t, len);
+	for (i = 0; i < edits; i++) {
+		size_t at = len ? rnd(len) : 0;
+
+		switch (rnd(5)) {
+		case 0:		/* replace a character */
+			if (len)
+				buf[at] = alphabet[rnd(sizeof(alphabet) - 1)];
+			break;
+		case 1:		/* truncate */
+			len = at;
+			break;
+		case 2:		/* insert */
+			if (len + 1 < cap) {
+				memmove(buf + at + 1, buf + at, len - at);
+				buf[at] = alphabet[rnd(sizeof(alphabet) - 1)];
+				len++;
+			}
+			break;
+		case 3:		/* a long run of one character */
+			while (len < cap && rnd(200))
+				buf[len++] = alphabet[rnd(16)];
+			break;
+		default:	/* any byte */
+			if (len)
+				buf[at] = rnd(256);
+			break;
+		}
+	}
+	return len;
+}
+
+int main(int argc, char **argv)
+{
+	int i, n = argc > 1 ? atoi(argv[1]) : 5000;
+	char buf[18000];
+	pid_t child;
+	int status;
+
+	rng = argc > 2 ? strtoull(argv[2], NULL, 0) : 1;
+	fd = open("/dev/ugdb", O_RDWR | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0) {
+		perror("devfuzz: /dev/ugdb");
+		return 1;
+	}
+	child = fork();
+	if (child == 0) {
+		if (ioctl(fd, UGDB_IOC_TRACEME))
+			_exit(126);
+		execl("/bin/sleep", "sleep", "600", (char *)NULL);
+		_exit(127);
+	}
+	if (ioctl(fd, UGDB_IOC_WAIT_STOP) != child) {
+		perror("devfuzz: wait for the exec stop");
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		size_t len = mutate(buf, sizeof(buf));
+
+		if (rnd(20) == 0)
+			send_raw(buf, len);	/* unframed garbage */
+		else if (rnd(50) == 0)
+			send_raw("\x03", 1);
+		else
+			send_packet(buf, len);
+		if (rnd(8) == 0)
+			send_raw(rnd(2) ? "+" : "-", 1);
+		drain(0);
+	}
+	send_raw("\x03", 1);
+	send_packet("?", 1);
+	drain(2000);
+	close(fd);	/* the launched sleep is killed */
+	if (waitpid(child, &status, 0) != child) {
+		perror("devfuzz: waitpid");
+		return 1;
+	}
+	printf("devfuzz: %d packets, debuggee ended with status 0x%x\n", n,
+	       status);
+	/* nothing may leave it running: it dies with the session */
+	return WIFSIGNALED(status) || WIFEXITED(status) ? 0 : 1;
+}
