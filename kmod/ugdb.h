@@ -125,6 +125,11 @@ int ugdb_remove_bp(struct ugdb_session *sess, struct task_struct *task,
 void ugdb_remove_all_bps(struct ugdb_session *sess, struct task_struct *task);
 bool ugdb_is_bp(struct ugdb_session *sess, struct mm_struct *mm, u64 addr);
 
+/* ugdb_info.c */
+int ugdb_thread_name(struct task_struct *task, char *buf, u32 len);
+int ugdb_exec_file(struct task_struct *task, char *buf, u32 len);
+long ugdb_read_auxv(struct task_struct *task, u64 off, u8 *buf, u32 len);
+
 /* ugdb_perm.c */
 int ugdb_may_attach(struct ugdb_session *sess, struct task_struct *task);
 

@@ -11,13 +11,15 @@
  * it; the memory goes with kfree_rcu once the last reference drops.
  *
  * Why the reporting pass needs no lock: ->attached changes only (a) in the
- * task itself, at a quiescent point, outside any pass; (b) by others while
+ * task itself, outside any pass (at a quiescent point, or right before a
+ * pass); (b) by others while
  * ->stopped is set, under ->lock -- the task clears ->stopped under ->lock
  * before it walks the list again; (c) after the task is reaped.  A pass
  * runs only in the task itself, so it never overlaps (a), (b) or (c).
  * Engines attached at other times go to ->attaching (under ->lock) and are
- * spliced in by (a): so an engine attached from a callback never sees the
- * event that was being reported (the rule of ../shared/seeds/), and the
+ * spliced in by (a), before the next pass: so an engine attached from a
+ * callback never sees the event that was being reported (the rule of
+ * ../shared/seeds/) but sees the next one, and the
  * common pass (say, a syscall report filtered by one engine) costs a list
  * walk and no atomic operation.
  *
@@ -297,8 +299,13 @@ struct utrace_engine *utrace_attach_task(struct task_struct *task, int flags,
 		if (utrace_list_changeable(u)) {
 			list_add_tail(&engine->entry, &u->attached);
 		} else {
+			/*
+			 * Spliced in before the task's next pass, or at its
+			 * next quiescent point, which we make sure comes.
+			 */
 			list_add_tail(&engine->entry, &u->attaching);
 			u->report = true;
+			utrace_queue_work(u);
 		}
 	}
 	spin_unlock_irqrestore(&u->lock, irqf);
@@ -469,6 +476,22 @@ EXPORT_SYMBOL_GPL(utrace_prepare_examine);
 
 /* --- reporting passes: only ever run by the task itself --- */
 
+/*
+ * Before a pass, in the task itself and outside any pass: engines attached
+ * since the last pass join the list now, so they see this event but never
+ * the one during which they were attached (that pass was over).
+ */
+static void utrace_splice_attaching(struct utrace *u)
+{
+	unsigned long irqf;
+
+	if (list_empty_careful(&u->attaching))
+		return;
+	spin_lock_irqsave(&u->lock, irqf);
+	list_splice_tail_init(&u->attaching, &u->attached);
+	spin_unlock_irqrestore(&u->lock, irqf);
+}
+
 static const struct utrace_engine_ops *pass_begin(struct utrace *u,
 						  struct utrace_engine *engine,
 						  unsigned long event)
@@ -532,6 +555,7 @@ static void pass_finish(struct utrace *u, u32 action)
 	do {								\
 		struct utrace_engine *engine;				\
 		const struct utrace_engine_ops *ops;			\
+		utrace_splice_attaching(u);				\
 		(u)->in_pass = true;					\
 		list_for_each_entry(engine, &(u)->attached, entry) {	\
 			ops = pass_begin(u, engine, UTRACE_EVENT(event)); \
@@ -609,12 +633,13 @@ void utrace_report_exit(long code)
 		return;
 	UTRACE_PASS(u, EXIT, action, report_exit, code);
 	u->in_pass = false;
-	/* do_exit() has counted this thread out of signal->live already */
-	utrace_report_death(u, !atomic_read(&current->signal->live), code);
+	/* from here on it cannot stop: tell examiners before death is told */
 	spin_lock_irqsave(&u->lock, irqf);
 	u->exiting = true;
 	spin_unlock_irqrestore(&u->lock, irqf);
 	wake_up_all(&u->stop_wq);
+	/* do_exit() has counted this thread out of signal->live already */
+	utrace_report_death(u, !atomic_read(&current->signal->live), code);
 }
 
 bool utrace_report_trap(struct pt_regs *regs, int trapnr, unsigned long *dr6)
@@ -830,6 +855,7 @@ void utrace_release_task(struct task_struct *task)
 	 * The task is dead and released: no pass can run in it any more,
 	 * so the list is ours to walk (case (c) of the top comment).
 	 */
+	utrace_splice_attaching(u);
 	list_for_each_entry(engine, &u->attached, entry) {
 		ops = pass_begin(u, engine, UTRACE_EVENT(REAP));
 		if (ops && ops->report_reap)

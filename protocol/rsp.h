@@ -27,6 +27,7 @@
 #define RSP_MAX_THREADS		1024	/* per qfThreadInfo answer (paged) */
 #define RSP_MAX_BREAKPOINTS	256
 #define RSP_MAX_ACTIONS		64	/* vCont actions per packet */
+#define RSP_THREAD_NAME_MAX	16	/* thread_name buffer (TASK_COMM_LEN) */
 
 /* What a stop reply reports. */
 enum rsp_stop_kind {
@@ -154,6 +155,36 @@ struct rsp_target_ops {
 	 * NULL, the pid of stop_state() is taken for every thread.
 	 */
 	int (*pid_of)(void *t, int tid);
+
+	/*
+	 * Optional, qXfer:threads:read (announced when set): the name of
+	 * thread tid ("comm"), written NUL-terminated into buf of len bytes
+	 * (len is RSP_THREAD_NAME_MAX, TASK_COMM_LEN); returns its length
+	 * or -errno (the thread is listed without a name).  Bytes that are
+	 * not valid UTF-8 or are control characters are sent as '?'.
+	 */
+	int (*thread_name)(void *t, int tid, char *buf, u32 len);
+	/*
+	 * Optional, qXfer:exec-file:read (announced when set): the absolute
+	 * path of the executable of process pid (0 = the current/debugged
+	 * process), NUL-terminated in buf of len bytes (RSP_PACKET_MAX);
+	 * returns the path's length or -errno.  gdb may name a pid it has
+	 * not attached to: refusing it (-ESRCH / -EPERM) is the target's
+	 * call.
+	 */
+	int (*exec_file)(void *t, int pid, char *buf, u32 len);
+	/*
+	 * Optional, qXfer:auxv:read (announced when set): bytes of the
+	 * debugged process's auxiliary vector from offset off.  Fills buf
+	 * as far as the vector goes (fewer than len bytes only at its end);
+	 * returns the bytes copied, 0 at or past the end, or -errno.
+	 */
+	long (*read_auxv)(void *t, u64 off, u8 *buf, u32 len);
+	/*
+	 * Optional, with thread_name: the CPU thread tid runs or last ran
+	 * on (the core attribute of qXfer:threads), or -1 if unknown.
+	 */
+	int (*thread_core)(void *t, int tid);
 };
 
 enum rsp_rx_state {
@@ -208,6 +239,19 @@ struct rsp_session {
 	int thread_buf[RSP_MAX_THREADS];	/* qfThreadInfo snapshot */
 	u8 scratch[RSP_PACKET_MAX];	/* memory / register data */
 	u32 rx_dropped;			/* packets dropped: bad csum/size */
+
+	/*
+	 * qXfer:threads snapshot, taken at offset 0: gdb reads the
+	 * document in pieces and each piece is generated from this, so
+	 * they fit together even if threads come and go in between.
+	 */
+	unsigned int xml_valid:1;	/* a snapshot was taken */
+	int xml_count;
+	int xml_tid[RSP_MAX_THREADS];
+	int xml_pid[RSP_MAX_THREADS];	/* > 0: "pPID.TID" */
+	int xml_core[RSP_MAX_THREADS];	/* < 0: no core attribute */
+	u8 xml_has_name[RSP_MAX_THREADS];
+	char xml_name[RSP_MAX_THREADS][RSP_THREAD_NAME_MAX];
 };
 
 void rsp_session_init(struct rsp_session *s, const struct rsp_target_ops *ops,

@@ -106,6 +106,9 @@ enum rsp_req_kind {
 	RSP_REQ_THREADS_FIRST,	/* qfThreadInfo */
 	RSP_REQ_THREADS_NEXT,	/* qsThreadInfo */
 	RSP_REQ_XFER_FEATURES,	/* qXfer:features:read */
+	RSP_REQ_XFER_THREADS,	/* qXfer:threads:read */
+	RSP_REQ_XFER_EXEC_FILE,	/* qXfer:exec-file:read */
+	RSP_REQ_XFER_AUXV,	/* qXfer:auxv:read */
 	RSP_REQ_MONITOR,	/* qRcmd */
 };
 
@@ -145,6 +148,7 @@ void rsp_parse(u8 *pkt, u32 len, struct rsp_req *req,
 void rsp_serve(struct rsp_session *s, u8 *pkt, u32 len);
 int rsp_serve_data(struct rsp_session *s, struct rsp_req *req);
 int rsp_serve_query(struct rsp_session *s, struct rsp_req *req);
+int rsp_serve_xfer(struct rsp_session *s, struct rsp_req *req);
 int rsp_current_tid(struct rsp_session *s, int general);
 int rsp_thread_pid(struct rsp_session *s, int tid);
 int rsp_check_pid(struct rsp_session *s, int pid, int tid);

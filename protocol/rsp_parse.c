@@ -173,10 +173,31 @@ static void parse_supported(struct rsp_cur *c, struct rsp_req *req)
 	}
 }
 
-/* qXfer:features:read:ANNEX:OFFSET,LENGTH (prefix consumed) */
+/* The objects we serve with qXfer:OBJECT:read; others are unsupported. */
+static const struct {
+	const char *prefix;
+	enum rsp_req_kind kind;
+} xfer_objects[] = {
+	{ "features:read:", RSP_REQ_XFER_FEATURES },
+	{ "threads:read:", RSP_REQ_XFER_THREADS },
+	{ "exec-file:read:", RSP_REQ_XFER_EXEC_FILE },
+	{ "auxv:read:", RSP_REQ_XFER_AUXV },
+};
+
+/*
+ * qXfer:OBJECT:read:ANNEX:OFFSET,LENGTH ("qXfer:" consumed).  An object
+ * or operation we do not know is left RSP_REQ_UNKNOWN (empty reply).
+ */
 static int parse_xfer(struct rsp_cur *c, struct rsp_req *req)
 {
-	req->kind = RSP_REQ_XFER_FEATURES;
+	u32 i;
+
+	for (i = 0; i < sizeof(xfer_objects) / sizeof(xfer_objects[0]); i++)
+		if (rsp_cur_prefix(c, xfer_objects[i].prefix))
+			break;
+	if (i == sizeof(xfer_objects) / sizeof(xfer_objects[0]))
+		return 0;
+	req->kind = xfer_objects[i].kind;
 	req->data = c->p;
 	while (c->p < c->end && *c->p != ':')
 		c->p++;
@@ -193,7 +214,7 @@ static int parse_q(struct rsp_cur *c, struct rsp_req *req)
 		parse_supported(c, req);
 		return 0;
 	}
-	if (rsp_cur_prefix(c, "qXfer:features:read:"))
+	if (rsp_cur_prefix(c, "qXfer:"))
 		return parse_xfer(c, req);
 	if (rsp_cur_prefix(c, "qAttached")) {
 		req->kind = RSP_REQ_ATTACHED;

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * rsp_query.c - the general queries: qSupported, QStartNoAckMode's
- * partner features, qXfer:features:read, thread lists, qC, qAttached and
- * qRcmd ("monitor").
+ * partner features, thread lists, qC, qAttached and qRcmd ("monitor").
+ * qXfer is in rsp_xfer.c.
  */
 #include "rsp_int.h"
-#include "rsp_amd64.h"
 
 /*
  * Our features.  PacketSize is hex.  multiprocess+ makes thread-ids in
@@ -22,44 +21,16 @@ static int serve_supported(struct rsp_session *s, struct rsp_req *req)
 	rsp_put_hex(s, RSP_PACKET_MAX);
 	rsp_put_str(s, ";QStartNoAckMode+;swbreak+;hwbreak+");
 	rsp_put_str(s, ";vContSupported+;qXfer:features:read+");
+	/* the optional objects, when the target can serve them */
+	if (s->ops->read_auxv)
+		rsp_put_str(s, ";qXfer:auxv:read+");
+	if (s->ops->exec_file)
+		rsp_put_str(s, ";qXfer:exec-file:read+");
+	if (s->ops->thread_name)
+		rsp_put_str(s, ";qXfer:threads:read+");
 	/* like gdbserver, only to a gdb that offers it */
 	if (s->multiprocess)
 		rsp_put_str(s, ";multiprocess+");
-	return 1;
-}
-
-/*
- * qXfer:features:read: "m" + data when more follows, "l" + data for the
- * last piece.  Data is escaped and capped so the reply fits a packet.
- */
-static int serve_xfer(struct rsp_session *s, struct rsp_req *req)
-{
-	const u8 *xml = (const u8 *)rsp_amd64_target_xml;
-	u32 total = rsp_amd64_target_xml_len;
-	u32 n, used, mark;
-
-	if (req->data_len != 10 ||
-	    __builtin_memcmp(req->data, "target.xml", 10)) {
-		rsp_put_error(s, RSP_ENOENT);
-		return 1;
-	}
-	if (!req->len) {
-		rsp_put_str(s, "E01");
-		return 1;
-	}
-	if (req->off >= total) {
-		rsp_put_char(s, 'l');
-		return 1;
-	}
-	n = total - (u32)req->off;
-	if (n > req->len)
-		n = (u32)req->len;
-	mark = s->reply_len;
-	rsp_put_char(s, 'm');
-	s->reply_len += rsp_escape(xml + req->off, n, s->reply + s->reply_len,
-				   RSP_PACKET_MAX - 1, &used);
-	if (req->off + used == total)
-		s->reply[mark] = 'l';
 	return 1;
 }
 
@@ -179,7 +150,10 @@ int rsp_serve_query(struct rsp_session *s, struct rsp_req *req)
 	case RSP_REQ_SUPPORTED:
 		return serve_supported(s, req);
 	case RSP_REQ_XFER_FEATURES:
-		return serve_xfer(s, req);
+	case RSP_REQ_XFER_THREADS:
+	case RSP_REQ_XFER_EXEC_FILE:
+	case RSP_REQ_XFER_AUXV:
+		return rsp_serve_xfer(s, req);
 	case RSP_REQ_THREADS_FIRST:
 		return serve_threads_first(s);
 	case RSP_REQ_THREADS_NEXT:

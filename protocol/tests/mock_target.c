@@ -3,6 +3,7 @@
  * mock_target.c - the in-memory target of the unit tests (user space, so
  * libc is fine here).
  */
+#include <stdio.h>
 #include <string.h>
 #include <errno.h>
 #include "mock_target.h"
@@ -45,6 +46,14 @@ void mock_init(struct mock *m, struct rsp_session *s)
 	m->stop.tid = MOCK_PID;
 	m->stop.sig = 5;
 	m->can_step_val = 1;
+	strcpy(m->names[0], "mock");
+	strcpy(m->names[1], "mock-worker");
+	m->cores[0] = 0;
+	m->cores[1] = 3;
+	strcpy(m->exec_path, "/usr/bin/mock");
+	for (i = 0; i < 64; i++)
+		m->auxv[i] = (u8)(i * 3);
+	m->auxv_len = 64;
 }
 
 static int mock_attach(void *t, int pid)
@@ -111,6 +120,8 @@ static int mock_list_threads(void *t, int *tids, int max)
 		return 0;
 	for (i = 0; i < m->nthreads && i < max; i++)
 		tids[i] = m->tids[i];
+	for (; i < m->nthreads + m->extra_threads && i < max; i++)
+		tids[i] = 0x10000 + i;
 	return i;
 }
 
@@ -301,25 +312,96 @@ static int mock_pid_of(void *t, int tid)
 	return m->pid_of_val ? m->pid_of_val : MOCK_PID;
 }
 
+/* Extra threads are named "t" + their tid in decimal. */
+static int mock_thread_name(void *t, int tid, char *buf, u32 len)
+{
+	struct mock *m = M(t);
+	int ti = thread_index(m, tid);
+
+	m->n_thread_name++;
+	if (m->name_ret)
+		return m->name_ret;
+	if (ti < 0 && tid >= 0x10000 && m->present)
+		return snprintf(buf, len, "t%d", tid);
+	if (ti < 0)
+		return -ESRCH;
+	snprintf(buf, len, "%s", m->names[ti]);
+	return (int)strlen(buf);
+}
+
+static int mock_thread_core(void *t, int tid)
+{
+	struct mock *m = M(t);
+	int ti = thread_index(m, tid);
+
+	return ti < 0 ? -1 : m->cores[ti];
+}
+
+static int mock_exec_file(void *t, int pid, char *buf, u32 len)
+{
+	struct mock *m = M(t);
+
+	m->n_exec_file++;
+	m->exec_pid = pid;
+	if (m->exec_ret)
+		return m->exec_ret;
+	if (!m->present || (pid && pid != MOCK_PID))
+		return -ESRCH;
+	if (strlen(m->exec_path) >= len)
+		return -ENAMETOOLONG;
+	strcpy(buf, m->exec_path);
+	return (int)strlen(buf);
+}
+
+static long mock_read_auxv(void *t, u64 off, u8 *buf, u32 len)
+{
+	struct mock *m = M(t);
+
+	m->n_read_auxv++;
+	m->auxv_off = off;
+	m->auxv_req = len;
+	if (m->auxv_ret)
+		return m->auxv_ret;
+	if (!m->present)
+		return -ESRCH;
+	if (off >= m->auxv_len)
+		return 0;
+	if (len > m->auxv_len - off)
+		len = m->auxv_len - (u32)off;
+	memcpy(buf, m->auxv + off, len);
+	return len;
+}
+
+#define MOCK_OPS_BASE \
+	.attach = mock_attach, \
+	.detach = mock_detach, \
+	.kill = mock_kill, \
+	.stop_state = mock_stop_state, \
+	.attached = mock_attached, \
+	.list_threads = mock_list_threads, \
+	.thread_alive = mock_thread_alive, \
+	.read_reg = mock_read_reg, \
+	.write_reg = mock_write_reg, \
+	.read_mem = mock_read_mem, \
+	.write_mem = mock_write_mem, \
+	.insert_bp = mock_insert_bp, \
+	.remove_bp = mock_remove_bp, \
+	.resume = mock_resume, \
+	.interrupt = mock_interrupt, \
+	.can_step = mock_can_step, \
+	.monitor = mock_monitor, \
+	.pid_of = mock_pid_of
+
 const struct rsp_target_ops mock_ops = {
-	.attach = mock_attach,
-	.detach = mock_detach,
-	.kill = mock_kill,
-	.stop_state = mock_stop_state,
-	.attached = mock_attached,
-	.list_threads = mock_list_threads,
-	.thread_alive = mock_thread_alive,
-	.read_reg = mock_read_reg,
-	.write_reg = mock_write_reg,
-	.read_mem = mock_read_mem,
-	.write_mem = mock_write_mem,
-	.insert_bp = mock_insert_bp,
-	.remove_bp = mock_remove_bp,
-	.resume = mock_resume,
-	.interrupt = mock_interrupt,
-	.can_step = mock_can_step,
-	.monitor = mock_monitor,
-	.pid_of = mock_pid_of,
+	MOCK_OPS_BASE,
+	.thread_name = mock_thread_name,
+	.exec_file = mock_exec_file,
+	.read_auxv = mock_read_auxv,
+	.thread_core = mock_thread_core,
+};
+
+const struct rsp_target_ops mock_ops_noxfer = {
+	MOCK_OPS_BASE,
 };
 
 /* Only what a '?' needs: every other packet must cope with NULL ops. */

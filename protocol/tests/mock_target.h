@@ -56,10 +56,29 @@ struct mock {
 	int n_mem_writes;
 	int n_pid_of;
 	int pid_of_val;			/* pid_of answer; 0 = MOCK_PID */
+	/* qXfer:threads */
+	int extra_threads;		/* more tids listed: 0x10000 + i */
+	char names[MOCK_NTHREADS][RSP_THREAD_NAME_MAX];
+	int name_ret;			/* thread_name fails with this */
+	int cores[MOCK_NTHREADS];	/* thread_core; extras get -1 */
+	int n_thread_name;
+	/* qXfer:exec-file */
+	char exec_path[512];
+	int exec_ret;			/* exec_file fails with this */
+	int exec_pid;			/* pid of the last call */
+	int n_exec_file;
+	/* qXfer:auxv */
+	u8 auxv[1024];
+	u32 auxv_len;
+	int auxv_ret;			/* read_auxv fails with this */
+	u64 auxv_off;			/* off / len of the last call */
+	u32 auxv_req;
+	int n_read_auxv;
 };
 
 extern const struct rsp_target_ops mock_ops;
 extern const struct rsp_target_ops mock_ops_min;	/* most ops NULL */
+extern const struct rsp_target_ops mock_ops_noxfer;	/* no qXfer ops */
 
 void mock_init(struct mock *m, struct rsp_session *s);
 
