@@ -18,7 +18,7 @@
 #define UGDB_STOP_TIMEOUT	(5 * HZ)
 #define UGDB_EVENTS	(UTRACE_EVENT(QUIESCE) | UTRACE_EVENT(EXEC) | \
 			 UTRACE_EVENT(EXIT) | UTRACE_EVENT(TRAP) | \
-			 UTRACE_EVENT(CLONE))
+			 UTRACE_EVENT(CLONE) | UTRACE_EVENT(SIGNAL))
 
 void ugdb_session_event(struct ugdb_session *sess)
 {
@@ -109,6 +109,22 @@ static u32 ugdb_report_trap(u32 action, struct utrace_engine *engine,
 	return UTRACE_RESUME_MAX;
 }
 
+/*
+ * A signal for the task: stop and let gdb decide.  It is held (not
+ * delivered) unless gdb's resume names it again (C/S/vCont;C), which
+ * ugdb's resume passes to utrace_signal_deliver().
+ */
+static u32 ugdb_report_signal(u32 action, struct utrace_engine *engine,
+			      struct pt_regs *regs, kernel_siginfo_t *info,
+			      int *deliver)
+{
+	struct ugdb_thread *t = engine->data;
+	int sig = *deliver;
+
+	*deliver = 0;
+	return ugdb_thread_event(t, sig, RSP_REASON_NONE);
+}
+
 /* @t is gone for good (exited, or out of reach); @code as for wait(). */
 static void ugdb_thread_gone(struct ugdb_thread *t, long code)
 {
@@ -197,6 +213,7 @@ fail:
 const struct utrace_engine_ops ugdb_engine_ops = {
 	.report_quiesce = ugdb_report_quiesce,
 	.report_clone = ugdb_report_clone,
+	.report_signal = ugdb_report_signal,
 	.report_exec = ugdb_report_exec,
 	.report_trap = ugdb_report_trap,
 	.report_exit = ugdb_report_exit,

@@ -209,8 +209,8 @@ static int op_resume(void *target, const struct rsp_resume *acts, int n)
 		if (!t->resumed)
 			continue;
 		step = a->kind == RSP_RESUME_STEP;
-		if (a->sig)
-			send_sig_info(a->sig, SEND_SIG_PRIV, t->task);
+		/* 0 suppresses a signal the thread stopped with */
+		utrace_signal_deliver(t->task, t->engine, a->sig);
 		spin_lock_irqsave(&sess->lock, flags);
 		t->want_stop = false;
 		t->stepping = step;

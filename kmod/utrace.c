@@ -45,6 +45,7 @@
 #include <asm/processor-flags.h>
 #include <asm/trapnr.h>
 
+#include "compat.h"
 #include "utrace_internal.h"
 
 struct utrace {
@@ -67,6 +68,13 @@ struct utrace {
 	bool stepping;			/* the layer set TF in the user regs */
 	bool deferred;			/* work requeued once (utrace_work_fn) */
 	bool exiting;			/* past the exit report */
+	/* signals (utrace_signals): */
+	bool sigcheck;			/* under ->lock: a signal may be waiting */
+	bool holding;			/* under ->lock: held_info was dequeued */
+	int deliver_sig;		/* under ->lock: to deliver on resume */
+	bool reinjecting;		/* only the task: its own send_sig_info */
+	sigset_t reinjected;		/* only the task: not to report again */
+	kernel_siginfo_t held_info;	/* the task's; read under ->lock */
 	bool reaped;			/* unhashed */
 };
 
@@ -474,6 +482,82 @@ int utrace_prepare_examine(struct task_struct *task, long timeout)
 }
 EXPORT_SYMBOL_GPL(utrace_prepare_examine);
 
+int utrace_signal_deliver(struct task_struct *task,
+			  struct utrace_engine *engine, int sig)
+{
+	struct utrace *u = utrace_get(task);
+	unsigned long irqf;
+	int ret = 0;
+
+	if (!u)
+		return -ESRCH;
+	if (sig < 0 || sig > _NSIG || sig == SIGKILL || sig == SIGSTOP) {
+		utrace_put(u);
+		return -EINVAL;
+	}
+	spin_lock_irqsave(&u->lock, irqf);
+	if (READ_ONCE(engine->ops) == &utrace_detached_ops)
+		ret = -ESRCH;
+	else if (!u->stopped)
+		ret = -EBUSY;
+	else
+		u->deliver_sig = sig;
+	spin_unlock_irqrestore(&u->lock, irqf);
+	utrace_put(u);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(utrace_signal_deliver);
+
+/*
+ * From the signal_generate tracepoint (the target's siglock held): a
+ * signal was queued for @t.  If an engine wants signal reports, make @t
+ * run the layer's work, which comes before get_signal() dequeues
+ * anything (get_signal() runs task_work first), so utrace_signals() can
+ * take the signal out, report it, and put back what the engines decide.
+ * The signals the task puts back itself are not reported again.
+ */
+static void utrace_signal_one(struct task_struct *t)
+{
+	struct utrace_engine *engine;
+	struct utrace *u = utrace_get(t);
+	unsigned long irqf;
+	bool want = false;
+
+	if (!u)
+		return;
+	if (t == current && u->reinjecting) {
+		utrace_put(u);
+		return;
+	}
+	/* all changes of ->attached are made under ->lock */
+	spin_lock_irqsave(&u->lock, irqf);
+	list_for_each_entry(engine, &u->attached, entry)
+		want |= READ_ONCE(engine->flags) & UTRACE_EVENT(SIGNAL);
+	list_for_each_entry(engine, &u->attaching, entry)
+		want |= READ_ONCE(engine->flags) & UTRACE_EVENT(SIGNAL);
+	if (want) {
+		u->sigcheck = true;
+		utrace_queue_work(u);
+	}
+	spin_unlock_irqrestore(&u->lock, irqf);
+	utrace_put(u);
+}
+
+void utrace_signal_generated(struct task_struct *task, int sig, bool group)
+{
+	struct task_struct *t;
+
+	if (!group) {
+		utrace_signal_one(task);
+		return;
+	}
+	/* a process-wide signal goes to whichever thread dequeues it */
+	rcu_read_lock();
+	for_each_thread(task, t)
+		utrace_signal_one(t);
+	rcu_read_unlock();
+}
+
 /* --- reporting passes: only ever run by the task itself --- */
 
 /*
@@ -712,6 +796,89 @@ static bool utrace_tidy_lists(struct utrace *u)
 }
 
 /*
+ * Put back the signal the engines decided on (u->deliver_sig), with its
+ * original siginfo when it is the one held; it then reaches the task's
+ * handler through get_signal() as usual.
+ */
+static void utrace_reinject(struct utrace *u)
+{
+	kernel_siginfo_t info;
+	unsigned long irqf;
+	bool holding;
+	int sig;
+
+	spin_lock_irqsave(&u->lock, irqf);
+	sig = u->deliver_sig;
+	holding = u->holding;
+	u->deliver_sig = 0;
+	u->holding = false;
+	if (holding)
+		info = u->held_info;
+	spin_unlock_irqrestore(&u->lock, irqf);
+	if (!sig)
+		return;
+	u->reinjecting = true;
+	if (holding) {
+		info.si_signo = sig;
+		send_sig_info(sig, &info, current);
+	} else {
+		send_sig_info(sig, SEND_SIG_PRIV, current);
+	}
+	u->reinjecting = false;
+	sigaddset(&u->reinjected, sig);
+}
+
+static void utrace_stop(struct utrace *u);
+
+/*
+ * Report the signals waiting for the task, one by one, before
+ * get_signal() sees them: dequeue it, ask the engines, stop if one wants
+ * to, then put back what they decided.
+ */
+static void utrace_signals(struct utrace *u)
+{
+	struct sighand_struct *sighand = current->sighand;
+	unsigned long irqf;
+	int sig, deliver;
+	sigset_t mask;
+	bool check;
+	u32 action;
+
+	spin_lock_irqsave(&u->lock, irqf);
+	check = u->sigcheck;
+	u->sigcheck = false;
+	spin_unlock_irqrestore(&u->lock, irqf);
+	if (!check)
+		return;
+	for (;;) {
+		if (fatal_signal_pending(current) ||
+		    (current->flags & PF_EXITING))
+			return;
+		spin_lock_irq(&sighand->siglock);
+		sigorsets(&mask, &current->blocked, &u->reinjected);
+		sigaddset(&mask, SIGKILL);
+		sigaddset(&mask, SIGSTOP);
+		sig = ugdb_dequeue_signal(&mask, &u->held_info);
+		spin_unlock_irq(&sighand->siglock);
+		if (!sig)
+			return;
+		deliver = sig;
+		action = UTRACE_RESUME;
+		UTRACE_PASS(u, SIGNAL, action, report_signal,
+			    task_pt_regs(current), &u->held_info, &deliver);
+		u->in_pass = false;
+		spin_lock_irqsave(&u->lock, irqf);
+		u->holding = true;
+		u->deliver_sig = deliver;
+		spin_unlock_irqrestore(&u->lock, irqf);
+		if (utrace_wants_stop(u))
+			utrace_stop(u);		/* puts the signal back */
+		else
+			utrace_reinject(u);
+	}
+}
+
+/*
  * Sleep until no engine wants the task stopped.  The state is the one
  * ptrace uses for a traced stop: ps shows 't', it adds nothing to the
  * load average, the hung-task detector ignores it, and SIGKILL (whose
@@ -747,6 +914,8 @@ static void utrace_stop(struct utrace *u)
 	spin_lock_irqsave(&u->lock, irqf);
 	u->stopped = false;
 	spin_unlock_irqrestore(&u->lock, irqf);
+	if (!fatal_signal_pending(current))
+		utrace_reinject(u);
 }
 
 static void utrace_quiescent(struct utrace *u)
@@ -754,9 +923,11 @@ static void utrace_quiescent(struct utrace *u)
 	struct pt_regs *regs = task_pt_regs(current);
 	u32 action;
 
+	sigemptyset(&u->reinjected);
 	for (;;) {
 		bool report = utrace_tidy_lists(u);
 
+		utrace_signals(u);
 		action = UTRACE_RESUME;
 		if (report || utrace_wants_stop(u))
 			UTRACE_PASS(u, QUIESCE, action, report_quiesce,
@@ -769,7 +940,8 @@ static void utrace_quiescent(struct utrace *u)
 		if (fatal_signal_pending(current))
 			break;
 		/* resumed: engines attached meanwhile get their pass */
-		if (!READ_ONCE(u->report) && list_empty(&u->attaching))
+		if (!READ_ONCE(u->report) && list_empty(&u->attaching) &&
+		    !READ_ONCE(u->sigcheck))
 			break;
 	}
 	utrace_tidy_lists(u);

@@ -63,6 +63,7 @@ enum utrace_events {
 	_UTRACE_EVENT_SYSCALL_EXIT,	/* report_syscall_exit */
 	_UTRACE_EVENT_DEATH,	/* report_death once the task is dead */
 	_UTRACE_EVENT_REAP,	/* report_reap when the task is released */
+	_UTRACE_EVENT_SIGNAL,	/* report_signal before a signal is delivered */
 	_UTRACE_NEVENTS
 };
 #define UTRACE_EVENT(type)	(1UL << _UTRACE_EVENT_##type)
@@ -140,6 +141,20 @@ struct utrace_engine_ops {
 	 */
 	void (*report_reap)(struct utrace_engine *engine,
 			    struct task_struct *task);
+	/*
+	 * A signal is about to be delivered to the task (its handler has
+	 * not run): process context, in the task.  *@deliver starts as the
+	 * signal's number; an engine sets it to 0 to suppress the signal or
+	 * to another number to deliver that one instead (@info goes with
+	 * it).  Returning UTRACE_STOP stops the task with the signal held;
+	 * while it is stopped, utrace_signal_deliver() decides again.
+	 * SIGKILL and SIGSTOP are never reported (job control is the
+	 * kernel's); a signal sent while it is blocked is reported only if
+	 * it is still pending when the layer next runs in the task.
+	 */
+	u32 (*report_signal)(u32 action, struct utrace_engine *engine,
+			     struct pt_regs *regs, kernel_siginfo_t *info,
+			     int *deliver);
 };
 
 struct utrace_engine *utrace_attach_task(struct task_struct *task, int flags,
@@ -150,6 +165,14 @@ int utrace_set_events(struct task_struct *task, struct utrace_engine *engine,
 int utrace_control(struct task_struct *task, struct utrace_engine *engine,
 		   enum utrace_resume_action action);
 int utrace_barrier(struct task_struct *task, struct utrace_engine *engine);
+
+/*
+ * While @task is stopped: the signal it delivers when it resumes (0 =
+ * none), replacing a signal held by report_signal.  The signal goes
+ * straight to the task's handler, without another report.
+ */
+int utrace_signal_deliver(struct task_struct *task,
+			  struct utrace_engine *engine, int sig);
 
 /* true if @task is stopped by the layer (quiescent, waiting to resume). */
 bool utrace_task_stopped(struct task_struct *task);

@@ -58,6 +58,20 @@ static void probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 		utrace_report_syscall(regs, false);
 }
 
+/*
+ * Only signals really queued (TRACE_SIGNAL_DELIVERED is 0; ignored or
+ * already pending ones are not); SIGKILL and SIGSTOP are the kernel's.
+ */
+static void probe_signal_generate(void *data, int sig,
+				  struct kernel_siginfo *info,
+				  struct task_struct *task, int group,
+				  int result)
+{
+	if (atomic_read(&utrace_nr_tasks) && result == 0 &&
+	    sig != SIGKILL && sig != SIGSTOP)
+		utrace_signal_generated(task, sig, group);
+}
+
 struct utrace_tp {
 	const char *name;
 	void *probe;
@@ -70,6 +84,7 @@ static struct utrace_tp utrace_tps[] = {
 	{ "sched_process_fork", probe_fork },
 	{ "sched_process_exit", probe_exit },
 	{ "sched_process_free", probe_free },
+	{ "signal_generate", probe_signal_generate },
 };
 
 /*

@@ -17,6 +17,7 @@ void utrace_report_exit(long code);
 /* true if an engine claimed the trap (the task must not get SIGTRAP) */
 bool utrace_report_trap(struct pt_regs *regs, int trapnr, unsigned long *dr6);
 void utrace_report_syscall(struct pt_regs *regs, bool entry);
+void utrace_signal_generated(struct task_struct *task, int sig, bool group);
 void utrace_release_task(struct task_struct *task);
 /* utrace_hooks.c: the syscall tracepoints, while an engine wants them */
 void utrace_syscall_hooks_get(void);

@@ -4,7 +4,8 @@
 # e2e.sh STUB - a real gdb against the protocol engine + mock target
 # (tests/e2e_stub.c over a pipe).  Checks what gdb makes of our target
 # description, registers, memory, threads, breakpoints, resumes and
-# monitor commands, and that multiprocess+ gives gdb the real pid.
+# monitor commands, thread names (qXfer:threads), qXfer:auxv, and that
+# multiprocess+ gives gdb the real pid.
 # Exit 0 on success, 1 on failure, 77 without gdb.
 stub=$1
 command -v gdb > /dev/null 2>&1 || exit 77
@@ -20,6 +21,7 @@ out=$(timeout 60 gdb -nx -batch \
 	-ex 'set var *(char *)0x400001 = 0x41' \
 	-ex 'x/2xb 0x400000' \
 	-ex 'info threads' \
+	-ex 'info auxv' \
 	-ex 'thread 2' \
 	-ex 'p/x $rax' \
 	-ex 'set var $rax = 0x55' \
@@ -47,6 +49,9 @@ check '0x400000:	0x90	0x90'
 check '0x400000:	0x90	0x41'
 check 'Thread 1234.1234'
 check 'Thread 1234.1235'
+check 'Thread 1234.1234 "e2e-main"'
+check 'Thread 1234.1235 "e2e <w&rk>"'
+check 'AT_PAGESZ  *System page size  *4096'
 check '^\$6 = 0x1235$'
 check '^\$7 = 0x55$'
 check 'Breakpoint 1 at 0x400020'

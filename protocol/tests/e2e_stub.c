@@ -58,6 +58,14 @@ int main(int argc, char **argv)
 	}
 	memset(m.mem, 0x90, sizeof(m.mem));	/* nops */
 	m.resume_sync_stop = 1;
+	/* qXfer:threads names, qXfer:auxv (AT_PAGESZ 4096, AT_NULL) */
+	strcpy(m.names[0], "e2e-main");
+	strcpy(m.names[1], "e2e <w&rk>");
+	memset(m.auxv, 0, sizeof(m.auxv));
+	m.auxv[0] = 6;
+	m.auxv[9] = 0x10;
+	m.auxv_len = 32;
+	strcpy(m.exec_path, "/nonexistent/ugdb-e2e-prog");
 	rsp_session_init(&s, &mock_ops, &m, argc > 1 && !strcmp(argv[1],
 								 "--multi"));
 	if (s.extended) {

@@ -45,6 +45,15 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	mk.resume_sync_stop = mode & 4;
 	mk.interrupt_sync_stop = mode & 8;
 	mk.can_step_val = !(mode & 16);
+	if (mode & 2) {
+		/* hostile qXfer data: XML and protocol specials, big lists */
+		memcpy(mk.names[1], "<&}#$*\xff\xe4\xb8", 10);
+		memset(mk.auxv, '}', sizeof(mk.auxv));
+		mk.auxv_len = sizeof(mk.auxv);
+		memset(mk.exec_path, '#', 400);
+		mk.exec_path[400] = 0;
+		mk.extra_threads = 2000;
+	}
 	rsp_session_init(sess, (mode & 32) ? &mock_ops_min : &mock_ops, &mk,
 			 mode & 1);
 	/* feed in chunks of varying size; drain when told to stop */
@@ -86,6 +95,12 @@ static const char *const seeds[] = {
 	"$qSupported:multiprocess+;swbreak+#00$Hgp4d2.4d3#00$Hgp0.0#00"
 	"$Tp4d2.4d3#00$qC#00$qfThreadInfo#00$vCont;s:p4d2.4d3;c:p4d2.-1#00"
 	"$qAttached:4d2#00$D#00$D;4d2#00$vKill;a410#00$Hc-1#00$Hgp1.#00",
+	"$qXfer:threads:read::0,fff#00$qXfer:threads:read::7,3#00"
+	"$qXfer:threads:read::ffffffff,10#00$qXfer:threads:read:x:0,1#00",
+	"$qXfer:exec-file:read::0,fff#00$qXfer:exec-file:read:4d2:3,2#00"
+	"$qXfer:exec-file:read:0:0,1#00$qXfer:exec-file:read::e,1#00",
+	"$qXfer:auxv:read::0,3ffb#00$qXfer:auxv:read::10,0#00"
+	"$qXfer:auxv:read::ffffffffffffffff,1#00$qXfer:auxv:read:1:0,1#00",
 };
 
 static u64 rng = 0x9e3779b97f4a7c15ULL;

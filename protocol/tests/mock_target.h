@@ -68,7 +68,7 @@ struct mock {
 	int exec_pid;			/* pid of the last call */
 	int n_exec_file;
 	/* qXfer:auxv */
-	u8 auxv[1024];
+	u8 auxv[20000];
 	u32 auxv_len;
 	int auxv_ret;			/* read_auxv fails with this */
 	u64 auxv_off;			/* off / len of the last call */

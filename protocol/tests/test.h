@@ -64,5 +64,7 @@ void test_packets(void);
 void test_exec(void);
 void test_amd64(void);
 void test_signals(void);
+void test_qxfer(void);
+void dump_threads_xml(void);
 
 #endif

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * test_main.c - runs every unit test group; "--dump-xml" prints
- * target.xml instead (for xmllint in make check).
+ * target.xml instead, "--dump-threads-xml" a qXfer:threads document with
+ * hostile thread names (both for xmllint in make check).
  */
 #include "test.h"
 
@@ -11,10 +12,15 @@ int main(int argc, char **argv)
 		fputs(rsp_amd64_target_xml, stdout);
 		return 0;
 	}
+	if (argc > 1 && !strcmp(argv[1], "--dump-threads-xml")) {
+		dump_threads_xml();
+		return 0;
+	}
 	test_hex();
 	test_signals();
 	test_frame();
 	test_packets();
+	test_qxfer();
 	test_exec();
 	test_amd64();
 	printf("%d passed, %d failed\n", t_passed, t_failed);

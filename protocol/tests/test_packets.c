@@ -13,7 +13,8 @@ static void test_supported(void)
 	char want[256], want_mp[300];
 
 	sprintf(want, "PacketSize=%x;QStartNoAckMode+;swbreak+;hwbreak+;"
-		"vContSupported+;qXfer:features:read+", RSP_PACKET_MAX);
+		"vContSupported+;qXfer:features:read+;qXfer:auxv:read+;"
+		"qXfer:exec-file:read+;qXfer:threads:read+", RSP_PACKET_MAX);
 	sprintf(want_mp, "%s;multiprocess+", want);
 	/* gdb 13's offer: multiprocess+ is announced back */
 	CHECK_STR(xact(e, "qSupported:multiprocess+;swbreak+;hwbreak+;"
@@ -47,6 +48,12 @@ static void test_supported(void)
 	CHECK_STR(xact(e, "vCont?x"), "E01");
 	CHECK_STR(xact(e, "!"), "OK");
 	CHECK(e->s->extended);
+	env_free(e);
+	/* the qXfer objects are only announced with their operations */
+	e = env_new(0, &mock_ops_noxfer);
+	sprintf(want, "PacketSize=%x;QStartNoAckMode+;swbreak+;hwbreak+;"
+		"vContSupported+;qXfer:features:read+", RSP_PACKET_MAX);
+	CHECK_STR(xact(e, "qSupported"), want);
 	env_free(e);
 }
 
@@ -302,8 +309,10 @@ static void test_xfer(void)
 	CHECK_STR(xact(e, "qXfer:features:read:target.xml"), "E01");
 	CHECK_STR(xact(e, "qXfer:features:read:target.xml:x,1"), "E01");
 	CHECK_STR(xact(e, "qXfer:features:read:target.xml:0,1,"), "E01");
-	CHECK_STR(xact(e, "qXfer:auxv:read::0,10"), "");
 	CHECK_STR(xact(e, "qXfer:features:write:target.xml:0:"), "");
+	CHECK_STR(xact(e, "qXfer:libraries:read::0,10"), "");
+	CHECK_STR(xact(e, "qXfer:features:read"), "");
+	CHECK_STR(xact(e, "qXfer:"), "");
 	env_free(e);
 }
 
@@ -575,6 +584,8 @@ static void test_null_ops(void)
 		"z0,400000,1", "qfThreadInfo", "qsThreadInfo", "qC",
 		"qAttached", "Hg4d2", "T4d2", "vAttach;1", "vKill;1", "D",
 		"vCont?", "qXfer:features:read:target.xml:0,10", "?",
+		"qXfer:threads:read::0,10", "qXfer:threads:read::5,10",
+		"qXfer:exec-file:read::0,10", "qXfer:auxv:read::0,10",
 	};
 	struct env *e = env_new(1, &mock_ops_min);
 	u32 i;
