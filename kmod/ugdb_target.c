@@ -251,6 +251,38 @@ static int op_pid_of(void *target, int tid)
 	return sess->pid;
 }
 
+static int op_thread_name(void *target, int tid, char *buf, u32 len)
+{
+	struct ugdb_thread *t = thread_of(target, tid);
+
+	return t ? ugdb_thread_name(t->task, buf, len) : -ESRCH;
+}
+
+/* Only the session's own process: gdb may name any pid here. */
+static int op_exec_file(void *target, int pid, char *buf, u32 len)
+{
+	struct ugdb_session *sess = target;
+	struct ugdb_thread *t = thread_of(sess, 0);
+
+	if (!t || (pid > 0 && pid != sess->pid))
+		return -ESRCH;
+	return ugdb_exec_file(t->task, buf, len);
+}
+
+static long op_read_auxv(void *target, u64 off, u8 *buf, u32 len)
+{
+	struct ugdb_thread *t = thread_of(target, 0);
+
+	return t ? ugdb_read_auxv(t->task, off, buf, len) : -ESRCH;
+}
+
+static int op_thread_core(void *target, int tid)
+{
+	struct ugdb_thread *t = thread_of(target, tid);
+
+	return t ? task_cpu(t->task) : -1;
+}
+
 static int op_can_step(void *target)
 {
 	return 1;
@@ -274,4 +306,8 @@ const struct rsp_target_ops ugdb_target_ops = {
 	.interrupt = op_interrupt,
 	.can_step = op_can_step,
 	.pid_of = op_pid_of,
+	.thread_name = op_thread_name,
+	.exec_file = op_exec_file,
+	.read_auxv = op_read_auxv,
+	.thread_core = op_thread_core,
 };

@@ -74,6 +74,9 @@ struct utrace {
 	int deliver_sig;		/* under ->lock: to deliver on resume */
 	bool reinjecting;		/* only the task: its own send_sig_info */
 	sigset_t reinjected;		/* only the task: not to report again */
+	bool step_after_signal;		/* only the task: see utrace_step_setup */
+	bool signal_delivered;		/* under ->lock: signal_deliver fired */
+	bool handler_entered;		/* under ->lock: ... into a handler */
 	kernel_siginfo_t held_info;	/* the task's; read under ->lock */
 	bool reaped;			/* unhashed */
 };
@@ -918,11 +921,79 @@ static void utrace_stop(struct utrace *u)
 		utrace_reinject(u);
 }
 
+/*
+ * Set or clear the trap flag for engines that asked for one step.  When a
+ * signal was just put back, the step must not begin yet: the kernel would
+ * save TF in the handler's signal frame (it clears it only in the live
+ * registers), and the step would end after the handler returns.  ptrace
+ * stops a step that delivers a signal at the handler's first instruction:
+ * so do we, from the signal_deliver tracepoint (utrace_signal_delivering)
+ * and utrace_step_after_signal().
+ */
+static void utrace_step_setup(struct utrace *u, struct pt_regs *regs)
+{
+	if (utrace_wants_step(u) && !(current->flags & PF_EXITING)) {
+		if (!sigisemptyset(&u->reinjected) || u->step_after_signal) {
+			u->step_after_signal = true;
+			regs->flags &= ~X86_EFLAGS_TF;
+			u->stepping = false;
+			return;
+		}
+		regs->flags |= X86_EFLAGS_TF;
+		u->stepping = true;
+	} else if (u->stepping) {
+		regs->flags &= ~X86_EFLAGS_TF;
+		u->stepping = false;
+	}
+}
+
+/*
+ * The signal put back before a step was delivered: if a handler was set
+ * up, the step is over at its first instruction -- report it as the
+ * step's trap; otherwise the step starts now (utrace_step_setup).
+ */
+static void utrace_step_after_signal(struct utrace *u, struct pt_regs *regs)
+{
+	unsigned long irqf, dr6 = DR_STEP;
+	u32 action = UTRACE_RESUME_MAX;
+	bool handler, delivered;
+
+	spin_lock_irqsave(&u->lock, irqf);
+	delivered = u->signal_delivered;
+	handler = u->handler_entered;
+	u->signal_delivered = false;
+	u->handler_entered = false;
+	spin_unlock_irqrestore(&u->lock, irqf);
+	if (!delivered)
+		return;		/* not yet: the step waits for it */
+	u->step_after_signal = false;
+	if (!handler)
+		return;
+	UTRACE_PASS(u, TRAP, action, report_trap, regs, X86_TRAP_DB, &dr6);
+	u->in_pass = false;
+}
+
+void utrace_signal_delivering(bool handler)
+{
+	struct utrace *u = utrace_current();
+	unsigned long irqf;
+
+	if (!u || !u->step_after_signal)
+		return;
+	spin_lock_irqsave(&u->lock, irqf);
+	u->signal_delivered = true;
+	u->handler_entered = handler;
+	utrace_queue_work(u);
+	spin_unlock_irqrestore(&u->lock, irqf);
+}
+
 static void utrace_quiescent(struct utrace *u)
 {
 	struct pt_regs *regs = task_pt_regs(current);
 	u32 action;
 
+	if (u->step_after_signal)
+		utrace_step_after_signal(u, regs);
 	sigemptyset(&u->reinjected);
 	for (;;) {
 		bool report = utrace_tidy_lists(u);
@@ -946,13 +1017,7 @@ static void utrace_quiescent(struct utrace *u)
 	}
 	utrace_tidy_lists(u);
 
-	if (utrace_wants_step(u) && !(current->flags & PF_EXITING)) {
-		regs->flags |= X86_EFLAGS_TF;
-		u->stepping = true;
-	} else if (u->stepping) {
-		regs->flags &= ~X86_EFLAGS_TF;
-		u->stepping = false;
-	}
+	utrace_step_setup(u, regs);
 }
 
 /*

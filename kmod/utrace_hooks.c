@@ -72,6 +72,15 @@ static void probe_signal_generate(void *data, int sig,
 		utrace_signal_generated(task, sig, group);
 }
 
+static void probe_signal_deliver(void *data, int sig,
+				 struct kernel_siginfo *info,
+				 struct k_sigaction *ka)
+{
+	if (atomic_read(&utrace_nr_tasks))
+		utrace_signal_delivering(ka->sa.sa_handler != SIG_DFL &&
+					 ka->sa.sa_handler != SIG_IGN);
+}
+
 struct utrace_tp {
 	const char *name;
 	void *probe;
@@ -85,6 +94,7 @@ static struct utrace_tp utrace_tps[] = {
 	{ "sched_process_exit", probe_exit },
 	{ "sched_process_free", probe_free },
 	{ "signal_generate", probe_signal_generate },
+	{ "signal_deliver", probe_signal_deliver },
 };
 
 /*

@@ -18,6 +18,8 @@ void utrace_report_exit(long code);
 bool utrace_report_trap(struct pt_regs *regs, int trapnr, unsigned long *dr6);
 void utrace_report_syscall(struct pt_regs *regs, bool entry);
 void utrace_signal_generated(struct task_struct *task, int sig, bool group);
+/* get_signal() is delivering a signal to current; @handler: to a handler */
+void utrace_signal_delivering(bool handler);
 void utrace_release_task(struct task_struct *task);
 /* utrace_hooks.c: the syscall tracepoints, while an engine wants them */
 void utrace_syscall_hooks_get(void);
