@@ -840,7 +840,9 @@ static void utrace_stop(struct utrace *u);
  */
 static void utrace_signals(struct utrace *u)
 {
-	struct sighand_struct *sighand = current->sighand;
+	/* only the task itself changes its sighand (exec) */
+	struct sighand_struct *sighand =
+		rcu_dereference_protected(current->sighand, true);
 	unsigned long irqf;
 	int sig, deliver;
 	sigset_t mask;
