@@ -752,26 +752,26 @@ bool utrace_report_trap(struct pt_regs *regs, int trapnr, unsigned long *dr6)
 
 /* --- quiescence --- */
 
-static bool utrace_wants_stop(struct utrace *u)
+/* Does an attached engine want @action?  (Only the task walks the list.) */
+static bool utrace_any_wants(struct utrace *u, enum utrace_resume_action action)
 {
 	struct utrace_engine *engine;
 
 	list_for_each_entry(engine, &u->attached, entry)
-		if (READ_ONCE(engine->action) == UTRACE_STOP &&
+		if (READ_ONCE(engine->action) == action &&
 		    READ_ONCE(engine->ops) != &utrace_detached_ops)
 			return true;
 	return false;
 }
 
+static bool utrace_wants_stop(struct utrace *u)
+{
+	return utrace_any_wants(u, UTRACE_STOP);
+}
+
 static bool utrace_wants_step(struct utrace *u)
 {
-	struct utrace_engine *engine;
-
-	list_for_each_entry(engine, &u->attached, entry)
-		if (READ_ONCE(engine->action) == UTRACE_SINGLESTEP &&
-		    READ_ONCE(engine->ops) != &utrace_detached_ops)
-			return true;
-	return false;
+	return utrace_any_wants(u, UTRACE_SINGLESTEP);
 }
 
 /* At a quiescent point, outside a pass: splice in and reap engines. */
