@@ -33,6 +33,23 @@ static void send_packet(const char *data)
 	}
 }
 
+/* Buffered input: a reply may come in one segment or many. */
+static char in[65536];
+static int in_len, in_pos;
+
+static char next_char(void)
+{
+	if (in_pos == in_len) {
+		in_len = read(fd, in, sizeof(in));
+		in_pos = 0;
+		if (in_len <= 0) {
+			fprintf(stderr, "connection closed\n");
+			exit(1);
+		}
+	}
+	return in[in_pos++];
+}
+
 /* Read one reply packet (skipping acks); returns its payload length. */
 static int recv_packet(void)
 {
@@ -40,10 +57,7 @@ static int recv_packet(void)
 	char c;
 
 	for (;;) {
-		if (read(fd, &c, 1) != 1) {
-			fprintf(stderr, "connection closed\n");
-			exit(1);
-		}
+		c = next_char();
 		if (state == 0) {
 			if (c == '$')
 				state = 1;
