@@ -81,6 +81,8 @@ struct ugdb_session {
 	pid_t stop_tid;
 	enum rsp_stop_reason stop_reason;
 	bool interrupting;		/* ^C sent, stop not yet reported */
+	/* QPassSignals: delivered without a stop (read by report_signal) */
+	u8 pass_signals[_NSIG + 1];
 
 	/* breakpoints, under lock (the trap callback reads them) */
 	struct ugdb_bp bps[RSP_MAX_BREAKPOINTS];

@@ -121,6 +121,9 @@ static u32 ugdb_report_signal(u32 action, struct utrace_engine *engine,
 	struct ugdb_thread *t = engine->data;
 	int sig = *deliver;
 
+	/* gdb asked for it to go straight to the program (QPassSignals) */
+	if (sig > 0 && sig <= _NSIG && READ_ONCE(t->sess->pass_signals[sig]))
+		return UTRACE_RESUME;
 	*deliver = 0;
 	return ugdb_thread_event(t, sig, RSP_REASON_NONE);
 }

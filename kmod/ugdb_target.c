@@ -283,6 +283,17 @@ static int op_thread_core(void *target, int tid)
 	return t ? task_cpu(t->task) : -1;
 }
 
+/* QPassSignals: report_signal lets these through without a stop. */
+static int op_pass_signals(void *target, const u8 *pass, u32 n)
+{
+	struct ugdb_session *sess = target;
+	u32 i;
+
+	for (i = 0; i < ARRAY_SIZE(sess->pass_signals); i++)
+		WRITE_ONCE(sess->pass_signals[i], i < n && pass[i]);
+	return 0;
+}
+
 static int op_can_step(void *target)
 {
 	return 1;
@@ -310,4 +321,5 @@ const struct rsp_target_ops ugdb_target_ops = {
 	.exec_file = op_exec_file,
 	.read_auxv = op_read_auxv,
 	.thread_core = op_thread_core,
+	.pass_signals = op_pass_signals,
 };

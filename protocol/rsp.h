@@ -28,6 +28,7 @@
 #define RSP_MAX_BREAKPOINTS	256
 #define RSP_MAX_ACTIONS		64	/* vCont actions per packet */
 #define RSP_THREAD_NAME_MAX	16	/* thread_name buffer (TASK_COMM_LEN) */
+#define RSP_NSIG		65	/* pass_signals entries: Linux 1..64 */
 
 /* What a stop reply reports. */
 enum rsp_stop_kind {
@@ -185,6 +186,23 @@ struct rsp_target_ops {
 	 * on (the core attribute of qXfer:threads), or -1 if unknown.
 	 */
 	int (*thread_core)(void *t, int tid);
+	/*
+	 * Optional, QPassSignals (announced when set): pass[i] != 0 means
+	 * Linux signal i goes to the program without stopping it or
+	 * reporting to gdb; n is RSP_NSIG (index 0 unused).  Each packet
+	 * replaces the whole set (an empty list passes nothing).  gdb
+	 * numbers with no Linux signal are dropped.  pass points into the
+	 * session: copy it, it is only valid during the call.  Returns 0
+	 * or -errno (E reply).
+	 */
+	int (*pass_signals)(void *t, const u8 *pass, u32 n);
+	/*
+	 * Optional, QProgramSignals (announced when set): same format;
+	 * pass[i] != 0 means signal i may be delivered to the program, the
+	 * others are discarded when the stub would deliver them on its own.
+	 * Returns 0 or -errno.
+	 */
+	int (*program_signals)(void *t, const u8 *pass, u32 n);
 };
 
 enum rsp_rx_state {

@@ -33,27 +33,62 @@ static void rsp_out_byte(struct rsp_session *s, u8 c)
 }
 
 /*
- * Frame s->reply into the output.  Returns 0, or -1 when the output has no
- * room (the caller has not read for a long time); the packet is then lost,
- * which RSP_OUT_RESERVE makes impossible for ordinary replies.
+ * Run-length encoding, as gdbserver's try_rle does it: the character at
+ * in[0] is always written; if at least 3 more copies follow (a run of 4
+ * or more), they become '*' and a count character n + 29 (n repeats,
+ * 3..96, so ' '..'}').  Counts whose character would be '#' or '$' (6
+ * and 7) are shortened to 5, the rest goes out literally.  Like gdbserver
+ * this applies to every reply, binary ones included: gdb expands runs
+ * before it unescapes, and binary data escapes '*' so a literal '*' never
+ * appears in a payload.  Returns the input bytes used.
+ */
+static u32 rsp_rle_one(struct rsp_session *s, const u8 *in, u32 remaining,
+		       u8 *csum)
+{
+	u32 n;
+
+	*csum += in[0];
+	s->out[s->out_len++] = in[0];
+	if (remaining > 97)
+		remaining = 97;
+	for (n = 1; n < remaining; n++)
+		if (in[n] != in[0])
+			break;
+	n--;			/* repeats after in[0] */
+	if (n < 3)
+		return 1;
+	while (n + 29 == '$' || n + 29 == '#')
+		n--;
+	*csum += '*';
+	s->out[s->out_len++] = '*';
+	*csum += (u8)(n + 29);
+	s->out[s->out_len++] = (u8)(n + 29);
+	return n + 1;
+}
+
+/*
+ * Frame s->reply into the output, run-length encoded (the checksum covers
+ * the encoded bytes).  Returns 0, or -1 when the output has no room (the
+ * caller has not read for a long time); the packet is then lost, which
+ * RSP_OUT_RESERVE makes impossible for ordinary replies.  The encoding
+ * never grows the payload, so reply_len + 4 bytes always suffice.
  */
 int rsp_send_reply(struct rsp_session *s)
 {
-	u32 i;
+	u32 i, start;
 	u8 csum = 0;
 
 	if (rsp_out_room(s) < s->reply_len + 4)
 		return -1;
 	s->out[s->out_len++] = '$';
-	for (i = 0; i < s->reply_len; i++) {
-		csum += s->reply[i];
-		s->out[s->out_len++] = s->reply[i];
-	}
+	start = s->out_len;
+	for (i = 0; i < s->reply_len; )
+		i += rsp_rle_one(s, s->reply + i, s->reply_len - i, &csum);
+	s->have_last = 1;
+	s->last_packet_len = s->out_len - start + 4;
 	s->out[s->out_len++] = '#';
 	s->out[s->out_len++] = (u8)rsp_hex_digits[csum >> 4];
 	s->out[s->out_len++] = (u8)rsp_hex_digits[csum & 0xf];
-	s->have_last = 1;
-	s->last_packet_len = s->reply_len + 4;
 	return 0;
 }
 

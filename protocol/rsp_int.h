@@ -110,6 +110,8 @@ enum rsp_req_kind {
 	RSP_REQ_XFER_EXEC_FILE,	/* qXfer:exec-file:read */
 	RSP_REQ_XFER_AUXV,	/* qXfer:auxv:read */
 	RSP_REQ_MONITOR,	/* qRcmd */
+	RSP_REQ_PASS_SIGNALS,	/* QPassSignals: (list in data) */
+	RSP_REQ_PROGRAM_SIGNALS,	/* QProgramSignals: */
 };
 
 /* Feature flags found in gdb's qSupported. */
@@ -122,7 +124,7 @@ struct rsp_req {
 	u64 addr;		/* m M x X Z z, resume address */
 	u64 len;		/* m M x X, qXfer length */
 	u64 off;		/* qXfer offset */
-	u8 *data;		/* G P M X data, qRcmd hex, qXfer annex */
+	u8 *data;		/* G P M X data, qRcmd hex, qXfer annex, Q*Signals list */
 	u32 data_len;
 	int regno;		/* p P */
 	int type;		/* Z z type; H operation ('g' / 'c') */

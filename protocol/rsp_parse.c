@@ -253,8 +253,16 @@ static int parse_packet(struct rsp_cur *c, struct rsp_req *req,
 	if (op == 'v')
 		return parse_v(c, req, acts, max);
 	if (op == 'Q') {
-		if (rsp_cur_prefix(c, "QStartNoAckMode") && rsp_cur_eof(c))
-			req->kind = RSP_REQ_NOACK;
+		if (rsp_cur_prefix(c, "QStartNoAckMode")) {
+			if (rsp_cur_eof(c))
+				req->kind = RSP_REQ_NOACK;
+		} else if (rsp_cur_prefix(c, "QPassSignals:")) {
+			req->kind = RSP_REQ_PASS_SIGNALS;
+			take_rest(c, req);
+		} else if (rsp_cur_prefix(c, "QProgramSignals:")) {
+			req->kind = RSP_REQ_PROGRAM_SIGNALS;
+			take_rest(c, req);
+		}
 		return 0;
 	}
 	c->p++;

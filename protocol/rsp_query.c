@@ -28,6 +28,10 @@ static int serve_supported(struct rsp_session *s, struct rsp_req *req)
 		rsp_put_str(s, ";qXfer:exec-file:read+");
 	if (s->ops->thread_name)
 		rsp_put_str(s, ";qXfer:threads:read+");
+	if (s->ops->pass_signals)
+		rsp_put_str(s, ";QPassSignals+");
+	if (s->ops->program_signals)
+		rsp_put_str(s, ";QProgramSignals+");
 	/* like gdbserver, only to a gdb that offers it */
 	if (s->multiprocess)
 		rsp_put_str(s, ";multiprocess+");
@@ -144,6 +148,43 @@ static int serve_monitor(struct rsp_session *s, struct rsp_req *req)
 	return 1;
 }
 
+/*
+ * QPassSignals:sig;sig;...  QProgramSignals:...  Hex gdb signal numbers
+ * (gdb sends two digits each, no trailing ';'; one is tolerated, as by
+ * gdbserver).  Numbers Linux has no signal for are dropped; anything but
+ * hex numbers separated by ';' is E01.  The whole set goes to the target.
+ */
+static int serve_signals(struct rsp_session *s, struct rsp_req *req)
+{
+	int (*op)(void *t, const u8 *pass, u32 n);
+	struct rsp_cur c = { .p = req->data, .end = req->data + req->data_len };
+	u8 *pass = s->scratch;
+	u64 v;
+	int sig, ret;
+
+	op = req->kind == RSP_REQ_PASS_SIGNALS ? s->ops->pass_signals :
+						 s->ops->program_signals;
+	if (!op)
+		return 1;
+	__builtin_memset(pass, 0, RSP_NSIG);
+	while (!rsp_cur_eof(&c)) {
+		if (rsp_cur_hex(&c, &v) ||
+		    (!rsp_cur_eof(&c) && !rsp_cur_skip(&c, ';'))) {
+			rsp_put_str(s, "E01");
+			return 1;
+		}
+		sig = v < 0x10000 ? rsp_sig_from_gdb((int)v) : -1;
+		if (sig > 0 && sig < RSP_NSIG)
+			pass[sig] = 1;
+	}
+	ret = op(s->target, pass, RSP_NSIG);
+	if (ret < 0)
+		rsp_put_error(s, ret);
+	else
+		rsp_put_str(s, "OK");
+	return 1;
+}
+
 int rsp_serve_query(struct rsp_session *s, struct rsp_req *req)
 {
 	switch (req->kind) {
@@ -164,6 +205,9 @@ int rsp_serve_query(struct rsp_session *s, struct rsp_req *req)
 		return serve_attached(s, req);
 	case RSP_REQ_MONITOR:
 		return serve_monitor(s, req);
+	case RSP_REQ_PASS_SIGNALS:
+	case RSP_REQ_PROGRAM_SIGNALS:
+		return serve_signals(s, req);
 	default:
 		return 1;
 	}

@@ -7,7 +7,9 @@
  * exercises it with ASan/UBSan and no clang.
  *
  * The first input byte picks the session mode and which resume/stop
- * events are interleaved, so stop replies and ^C are covered too.
+ * events are interleaved, so stop replies and ^C are covered too; its
+ * top bit adds the QPassSignals / QProgramSignals ops.  The output's
+ * run-length encoding is checked on every drain.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,13 +23,38 @@ static void drain_check(void)
 {
 	u32 len;
 
-	rsp_session_output(sess, &len);
+	const u8 *o = rsp_session_output(sess, &len);
+	u32 i;
+	int in = 0;
+
+	/* run-length counts: after a character, printable, never # or $ */
+	for (i = 0; i < len; i++) {
+		if (o[i] == '$') {
+			in = 1;
+		} else if (o[i] == '#') {
+			in = 0;
+		} else if (in && o[i] == '*') {
+			if (i + 1 >= len || o[i - 1] == '$' || o[i + 1] < ' ' ||
+			    o[i + 1] > '}' || o[i + 1] == '#' || o[i + 1] == '$')
+				abort();
+			i++;
+		}
+	}
 	if (len > sizeof(sess->out))
 		abort();
 	rsp_session_consume(sess, len);
 }
 
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size);
+
+/* QPassSignals / QProgramSignals: check what the engine hands over. */
+static int fz_signals(void *t, const u8 *pass, u32 n)
+{
+	(void)t;
+	if (n != RSP_NSIG || pass[0])
+		abort();
+	return 0;
+}
 
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 {
@@ -54,8 +81,16 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		mk.exec_path[400] = 0;
 		mk.extra_threads = 2000;
 	}
-	rsp_session_init(sess, (mode & 32) ? &mock_ops_min : &mock_ops, &mk,
-			 mode & 1);
+	{
+		static struct rsp_target_ops ops_sig;
+
+		ops_sig = mock_ops;
+		ops_sig.pass_signals = fz_signals;
+		ops_sig.program_signals = fz_signals;
+		rsp_session_init(sess, (mode & 32) ? &mock_ops_min :
+				 (mode & 128) ? &ops_sig : &mock_ops, &mk,
+				 mode & 1);
+	}
 	/* feed in chunks of varying size; drain when told to stop */
 	step = (mode >> 6) + 1;
 	while (off < size) {
@@ -101,6 +136,9 @@ static const char *const seeds[] = {
 	"$qXfer:exec-file:read:0:0,1#00$qXfer:exec-file:read::e,1#00",
 	"$qXfer:auxv:read::0,3ffb#00$qXfer:auxv:read::10,0#00"
 	"$qXfer:auxv:read::ffffffffffffffff,1#00$qXfer:auxv:read:1:0,1#00",
+	"$QPassSignals:e;10;14;17;1a;1b;1c;21;24;25;2c;4c;97#00"
+	"$QPassSignals:#00$QProgramSignals:0;5;4d;ffffffffffffffff#00"
+	"$QPassSignals:e;;x#00$m400000,100#00",
 };
 
 static u64 rng = 0x9e3779b97f4a7c15ULL;

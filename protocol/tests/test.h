@@ -36,6 +36,9 @@ struct env {
 	int npkts;
 	char *pkts[ENV_MAX_PKTS];	/* payloads, NUL-terminated */
 	u32 pkt_len[ENV_MAX_PKTS];
+	/* the same as sent, before RLE expansion (checksums cover these) */
+	char *raw[ENV_MAX_PKTS];
+	u32 raw_len[ENV_MAX_PKTS];
 	int bad_csum;
 };
 
@@ -55,6 +58,11 @@ const char *xact_bin(struct env *e, const void *payload, u32 len,
 const char *last_reply(struct env *e);
 void frame(const void *payload, u32 len, char *out, u32 *out_len);
 u8 checksum(const void *p, u32 len);
+/*
+ * Expand gdb's run-length encoding ("X*Y": Y - 29 more X) as gdb's
+ * read_frame does; returns the decoded length or -1 if malformed.
+ */
+long rle_decode(const char *in, u32 n, char *out, u32 out_max);
 void hexify(const void *p, u32 n, char *out);
 
 /* test groups */
@@ -64,6 +72,8 @@ void test_packets(void);
 void test_exec(void);
 void test_amd64(void);
 void test_signals(void);
+void test_rle(void);
+void test_pass_signals(void);
 void test_qxfer(void);
 void dump_threads_xml(void);
 

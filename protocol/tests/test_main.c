@@ -23,6 +23,8 @@ int main(int argc, char **argv)
 	test_qxfer();
 	test_exec();
 	test_amd64();
+	test_rle();
+	test_pass_signals();
 	printf("%d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;
 }

@@ -49,6 +49,31 @@ u8 checksum(const void *p, u32 len)
 	return c;
 }
 
+long rle_decode(const char *in, u32 n, char *out, u32 out_max)
+{
+	u32 i, o = 0;
+	int rep;
+
+	for (i = 0; i < n; i++) {
+		if (in[i] != '*') {
+			if (o >= out_max)
+				return -1;
+			out[o++] = in[i];
+			continue;
+		}
+		/* '*' needs a character before it and a count after it */
+		if (!o || i + 1 >= n)
+			return -1;
+		rep = (u8)in[++i] - 29;
+		if (rep < 3 || rep > 96 || in[i] == '#' || in[i] == '$' ||
+		    o + rep > out_max)
+			return -1;
+		memset(out + o, out[o - 1], rep);
+		o += rep;
+	}
+	return o;
+}
+
 void hexify(const void *p, u32 n, char *out)
 {
 	const u8 *b = p;
@@ -83,8 +108,10 @@ static void env_clear(struct env *e)
 {
 	int i;
 
-	for (i = 0; i < e->npkts; i++)
+	for (i = 0; i < e->npkts; i++) {
 		free(e->pkts[i]);
+		free(e->raw[i]);
+	}
 	e->npkts = 0;
 	e->acks = e->naks = e->garbage = e->bad_csum = 0;
 }
@@ -171,10 +198,23 @@ void env_drain(struct env *e)
 			if (strtoul(cs, NULL, 16) != checksum(o + start, n))
 				e->bad_csum++;
 			if (e->npkts < ENV_MAX_PKTS) {
-				e->pkts[e->npkts] = malloc(n + 1);
-				memcpy(e->pkts[e->npkts], o + start, n);
-				e->pkts[e->npkts][n] = 0;
-				e->pkt_len[e->npkts++] = n;
+				/* a run expands to at most 97 bytes per 3 */
+				u32 max = n * 33 + 1;
+				char *d = malloc(max);
+				long dn = rle_decode((const char *)o + start, n,
+						     d, max - 1);
+
+				if (dn < 0) {
+					e->garbage++;
+					dn = 0;
+				}
+				d[dn] = 0;
+				e->raw[e->npkts] = malloc(n + 1);
+				memcpy(e->raw[e->npkts], o + start, n);
+				e->raw[e->npkts][n] = 0;
+				e->raw_len[e->npkts] = n;
+				e->pkts[e->npkts] = d;
+				e->pkt_len[e->npkts++] = (u32)dn;
 			}
 		}
 		i += 3;
