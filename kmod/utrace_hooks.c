@@ -123,8 +123,12 @@ static void find_tp(struct tracepoint *tp, void *priv)
  * The syscall tracepoints follow syscall_users: registration may sleep,
  * so a change made where sleeping is not allowed (a callback) is applied
  * by a work item; the state is re-read under the mutex each time, so the
- * order of the changes does not matter.
+ * order of the changes does not matter.  They are switched on at once but
+ * off only after a second without users: each switch patches kernel text
+ * (and sets or clears a flag on every task), which engines that come and
+ * go quickly should not cause a thousand times a second.
  */
+#define SYSCALL_HOOKS_LINGER	HZ
 static atomic_t syscall_users = ATOMIC_INIT(0);
 static bool syscall_registered;
 static DEFINE_MUTEX(syscall_mutex);
@@ -159,26 +163,23 @@ static void syscall_hooks_work_fn(struct work_struct *work)
 	syscall_hooks_sync();
 }
 
-static DECLARE_WORK(syscall_hooks_work, syscall_hooks_work_fn);
-
-static void syscall_hooks_changed(void)
-{
-	if (preemptible())
-		syscall_hooks_sync();
-	else
-		schedule_work(&syscall_hooks_work);
-}
+static DECLARE_DELAYED_WORK(syscall_hooks_work, syscall_hooks_work_fn);
 
 void utrace_syscall_hooks_get(void)
 {
-	if (atomic_inc_return(&syscall_users) == 1)
-		syscall_hooks_changed();
+	if (atomic_inc_return(&syscall_users) != 1)
+		return;
+	if (preemptible())
+		syscall_hooks_sync();
+	else
+		mod_delayed_work(system_wq, &syscall_hooks_work, 0);
 }
 
 void utrace_syscall_hooks_put(void)
 {
 	if (atomic_dec_return(&syscall_users) == 0)
-		syscall_hooks_changed();
+		mod_delayed_work(system_wq, &syscall_hooks_work,
+				 SYSCALL_HOOKS_LINGER);
 }
 
 /*
@@ -270,7 +271,7 @@ void utrace_hooks_exit(void)
 	unregister_die_notifier(&utrace_die_nb);
 	unregister_tps();
 	/* every engine is gone, so syscall_users is 0 */
-	flush_work(&syscall_hooks_work);
+	cancel_delayed_work_sync(&syscall_hooks_work);
 	syscall_hooks_sync();
 	/* no probe or notifier of ours runs anywhere after this */
 	tracepoint_synchronize_unregister();
