@@ -26,6 +26,9 @@
 #include "utrace.h"
 #include "rsp.h"
 
+/* How long gdb's side waits for a thread to stop (emulated CPUs are slow). */
+#define UGDB_STOP_TIMEOUT	(5 * HZ)
+
 struct ugdb_session;
 
 struct ugdb_thread {

@@ -14,8 +14,6 @@
 
 #include "ugdb.h"
 
-/* How long gdb's side waits for a thread to stop (emulated CPUs are slow). */
-#define UGDB_STOP_TIMEOUT	(5 * HZ)
 #define UGDB_EVENTS	(UTRACE_EVENT(QUIESCE) | UTRACE_EVENT(EXEC) | \
 			 UTRACE_EVENT(EXIT) | UTRACE_EVENT(TRAP) | \
 			 UTRACE_EVENT(CLONE) | UTRACE_EVENT(SIGNAL))
@@ -155,6 +153,20 @@ static u32 ugdb_report_exit(u32 action, struct utrace_engine *engine,
 	return UTRACE_RESUME;
 }
 
+/* The session's engine on @task, asking for every event ugdb uses. */
+static struct utrace_engine *ugdb_engine_attach(struct task_struct *task,
+						struct ugdb_thread *t)
+{
+	struct utrace_engine *engine;
+
+	engine = utrace_attach_task(task, UTRACE_ATTACH_CREATE |
+				    UTRACE_ATTACH_EXCLUSIVE |
+				    UTRACE_ATTACH_MATCH_OPS, &ugdb_engine_ops, t);
+	if (!IS_ERR(engine))
+		utrace_set_events(task, engine, UGDB_EVENTS);
+	return engine;
+}
+
 /*
  * A new thread of the process: it gets an engine before it first runs
  * (the layer lets us attach to a task that has never run), so it cannot
@@ -182,16 +194,13 @@ static u32 ugdb_report_clone(u32 action, struct utrace_engine *engine,
 	nt->task = child;
 	nt->tid = task_pid_vnr(child);
 	nt->resumed = true;	/* it runs, so its events are awaited */
-	ne = utrace_attach_task(child, UTRACE_ATTACH_CREATE |
-				UTRACE_ATTACH_EXCLUSIVE |
-				UTRACE_ATTACH_MATCH_OPS, &ugdb_engine_ops, nt);
+	ne = ugdb_engine_attach(child, nt);
 	if (IS_ERR(ne)) {
 		kfree(nt);
 		goto fail;
 	}
 	nt->engine = ne;
 	get_task_struct(child);
-	utrace_set_events(child, ne, UGDB_EVENTS);
 	spin_lock_irqsave(&sess->lock, flags);
 	if (!sess->closing) {
 		list_add_tail_rcu(&nt->node, &sess->threads);
@@ -256,10 +265,7 @@ static int ugdb_add_thread(struct ugdb_session *sess,
 	list_add_tail_rcu(&t->node, &sess->threads);
 	spin_unlock_irqrestore(&sess->lock, flags);
 
-	t->engine = utrace_attach_task(task, UTRACE_ATTACH_CREATE |
-				       UTRACE_ATTACH_EXCLUSIVE |
-				       UTRACE_ATTACH_MATCH_OPS,
-				       &ugdb_engine_ops, t);
+	t->engine = ugdb_engine_attach(task, t);
 	if (IS_ERR(t->engine)) {
 		ret = PTR_ERR(t->engine);
 		spin_lock_irqsave(&sess->lock, flags);
@@ -269,7 +275,6 @@ static int ugdb_add_thread(struct ugdb_session *sess,
 		kfree(t);
 		return ret == -EEXIST ? -EBUSY : ret;
 	}
-	utrace_set_events(task, t->engine, UGDB_EVENTS);
 	return 0;
 }
 

@@ -9,8 +9,6 @@
 
 #include "ugdb.h"
 
-#define UGDB_EXAMINE_TIMEOUT	(5 * HZ)
-
 static struct ugdb_thread *thread_of(struct ugdb_session *sess, int tid)
 {
 	return sess->pid ? ugdb_find_thread(sess, tid) : NULL;
@@ -28,7 +26,7 @@ static struct ugdb_thread *stopped_thread(struct ugdb_session *sess, int tid,
 	/* looked at since it stopped: still stopped (it runs only by us) */
 	if (sess->regs.task == t->task)
 		return t;
-	*err = utrace_prepare_examine(t->task, UGDB_EXAMINE_TIMEOUT);
+	*err = utrace_prepare_examine(t->task, UGDB_STOP_TIMEOUT);
 	return *err ? NULL : t;
 }
 
