@@ -58,8 +58,8 @@ bench: vm-modules
 
 .PHONY: bench
 
-# The engine layer's stress run (testsuite/vm/stress-check): not yet part
-# of make check -- see doc/engine-layer.md, "Proof".
+# The engine layer's stress run alone (make check runs it too, at the end
+# of testsuite/vm/guest-check): see doc/engine-layer.md, "Proof".
 stress: vm-modules
 	@for k in $$(testsuite/vm/kernels); do \
 		testsuite/vm/run-vm $$k -- testsuite/vm/stress-check; \

@@ -13,8 +13,9 @@
  * Why the reporting pass needs no lock: ->attached changes only (a) in the
  * task itself, outside any pass (at a quiescent point, or right before a
  * pass); (b) by others while
- * ->stopped is set, under ->lock -- the task clears ->stopped under ->lock
- * before it walks the list again; (c) after the task is reaped.  A pass
+ * ->stopped is set, under ->lock -- the stopped task reads it only under
+ * ->lock, and clears ->stopped under ->lock before it walks the list
+ * unlocked again; (c) after the task is reaped.  A pass
  * runs only in the task itself, so it never overlaps (a), (b) or (c).
  * Engines attached at other times go to ->attaching (under ->lock) and are
  * spliced in by (a), before the next pass: so an engine attached from a
@@ -908,9 +909,21 @@ static void utrace_stop(struct utrace *u)
 	wake_up_all(&u->stop_wq);
 
 	for (;;) {
+		bool stop;
+
 		prepare_to_wait(&u->resume_wq, &wait,
 				TASK_WAKEKILL | __TASK_TRACED);
-		if (!utrace_wants_stop(u) || fatal_signal_pending(current))
+		/*
+		 * While ->stopped is set, others attach and detach on
+		 * ->attached itself (under ->lock): walk it under the lock
+		 * too.  Not walking it unlocked here was a real race: a
+		 * list_del_init() of the entry being visited sends an
+		 * unlocked walk round that entry forever.
+		 */
+		spin_lock_irqsave(&u->lock, irqf);
+		stop = utrace_wants_stop(u);
+		spin_unlock_irqrestore(&u->lock, irqf);
+		if (!stop || fatal_signal_pending(current))
 			break;
 		schedule();
 	}
@@ -1012,9 +1025,14 @@ static void utrace_quiescent(struct utrace *u)
 		utrace_stop(u);
 		if (fatal_signal_pending(current))
 			break;
-		/* resumed: engines attached meanwhile get their pass */
+		/*
+		 * Resumed: engines attached meanwhile get their pass.  A
+		 * UTRACE_STOP that came while utrace_stop() was on its way
+		 * out saw u->stopped still set, so it queued no work: it is
+		 * served here, by going round again.
+		 */
 		if (!READ_ONCE(u->report) && list_empty(&u->attaching) &&
-		    !READ_ONCE(u->sigcheck))
+		    !READ_ONCE(u->sigcheck) && !utrace_wants_stop(u))
 			break;
 	}
 	utrace_tidy_lists(u);

@@ -30,6 +30,8 @@ static int nthreads = 200, seconds = 30;
 static time_t deadline;
 static atomic_long forks, execs, reaped, syscalls, errors;
 static atomic_long *wait_since;	/* per thread: start of its waitpid, or 0 */
+static atomic_int *wait_child;	/* per thread: the child it waits for */
+static atomic_int *thread_tid;	/* per thread: its tid */
 
 static time_t now(void)
 {
@@ -39,9 +41,37 @@ static time_t now(void)
 	return ts.tv_sec;
 }
 
+/* For a stuck wait: what the kernel says of a task (state, wchan, stack). */
+static void dump_task(const char *what, int pid, int tid)
+{
+	static const char *const files[] = { "stat", "wchan", "stack" };
+	char path[96], buf[4096];
+	unsigned int i;
+	FILE *f;
+	size_t n;
+
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		snprintf(path, sizeof(path), "/proc/%d/task/%d/%s", pid, tid,
+			 files[i]);
+		f = fopen(path, "r");
+		if (!f) {
+			fprintf(stderr, "stress: %s %d: no %s\n", what, tid,
+				files[i]);
+			continue;
+		}
+		n = fread(buf, 1, sizeof(buf) - 1, f);
+		buf[n] = 0;
+		fclose(f);
+		fprintf(stderr, "stress: %s %d %s: %s\n", what, tid, files[i],
+			buf);
+	}
+}
+
 static void *worker(void *arg)
 {
 	long id = (long)arg, iter = 0;
+
+	thread_tid[id] = syscall(SYS_gettid);
 
 	while (now() < deadline) {
 		int do_exec = (iter++ % 4) == 0, status;
@@ -68,6 +98,7 @@ static void *worker(void *arg)
 			_exit(7);
 		}
 		forks++;
+		wait_child[id] = child;
 		wait_since[id] = now();
 		do
 			w = waitpid(child, &status, 0);
@@ -111,6 +142,8 @@ int main(int argc, char **argv)
 	deadline = now() + seconds;
 	tids = calloc(nthreads, sizeof(*tids));
 	wait_since = calloc(nthreads, sizeof(*wait_since));
+	wait_child = calloc(nthreads, sizeof(*wait_child));
+	thread_tid = calloc(nthreads, sizeof(*thread_tid));
 	pthread_attr_init(&attr);
 	pthread_attr_setstacksize(&attr, 64 * 1024);
 	for (i = 0; i < nthreads; i++)
@@ -131,6 +164,10 @@ int main(int argc, char **argv)
 			if (s && t - s > WAIT_LIMIT) {
 				fprintf(stderr, "stress: thread %ld: waitpid "
 					"stuck for %lds\n", i, (long)(t - s));
+				dump_task("waiting thread", getpid(),
+					  thread_tid[i]);
+				dump_task("child", wait_child[i],
+					  wait_child[i]);
 				stuck = 1;
 			}
 		}
