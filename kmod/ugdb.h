@@ -44,6 +44,12 @@ struct ugdb_thread {
 	bool exited;
 	int event_sig;			/* != 0: stopped by itself, unreported */
 	enum rsp_stop_reason event_reason;
+	/*
+	 * The signal it stopped for (report_signal), held until gdb resumes
+	 * it; a detach delivers it if gdb lets the program have it
+	 * (QProgramSignals), as gdbserver does.
+	 */
+	int held_sig;
 };
 
 /* The register sets of the thread gdb looked at last (ugdb_regs.c). */
@@ -86,6 +92,9 @@ struct ugdb_session {
 	bool interrupting;		/* ^C sent, stop not yet reported */
 	/* QPassSignals: delivered without a stop (read by report_signal) */
 	u8 pass_signals[_NSIG + 1];
+	/* QProgramSignals: what a detach may deliver (all but TRAP, INT if unset) */
+	u8 program_signals[_NSIG + 1];
+	bool program_signals_set;
 
 	/* breakpoints, under lock (the trap callback reads them) */
 	struct ugdb_bp bps[RSP_MAX_BREAKPOINTS];

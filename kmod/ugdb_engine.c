@@ -117,12 +117,16 @@ static u32 ugdb_report_signal(u32 action, struct utrace_engine *engine,
 			      int *deliver)
 {
 	struct ugdb_thread *t = engine->data;
+	unsigned long flags;
 	int sig = *deliver;
 
 	/* gdb asked for it to go straight to the program (QPassSignals) */
 	if (sig > 0 && sig <= _NSIG && READ_ONCE(t->sess->pass_signals[sig]))
 		return UTRACE_RESUME;
 	*deliver = 0;
+	spin_lock_irqsave(&t->sess->lock, flags);
+	t->held_sig = sig;
+	spin_unlock_irqrestore(&t->sess->lock, flags);
 	return ugdb_thread_event(t, sig, RSP_REASON_NONE);
 }
 
@@ -306,6 +310,26 @@ static bool ugdb_all_exited(struct ugdb_session *sess)
 }
 
 /*
+ * At detach, gdbserver delivers the signal a thread stopped for if gdb
+ * lets the program have it (QProgramSignals; without that packet, any but
+ * SIGTRAP and SIGINT, gdb's defaults).  So does this.
+ */
+static void ugdb_deliver_held(struct ugdb_session *sess)
+{
+	struct ugdb_thread *t;
+	int sig;
+
+	list_for_each_entry(t, &sess->threads, node) {
+		sig = t->held_sig;
+		if (t->exited || sig <= 0 || sig > _NSIG)
+			continue;
+		if (sess->program_signals_set ? sess->program_signals[sig] :
+		    sig != SIGTRAP && sig != SIGINT)
+			utrace_signal_deliver(t->task, t->engine, sig);
+	}
+}
+
+/*
  * Let go of the process: remove our breakpoints while it is still held,
  * kill it if asked (and wait for it to die), then detach every engine,
  * which resumes the threads nobody else holds.
@@ -327,6 +351,8 @@ void ugdb_forget_process(struct ugdb_session *sess, bool kill)
 		send_sig_info(SIGKILL, SEND_SIG_PRIV, t->task);
 		wait_event_timeout(sess->wq, ugdb_all_exited(sess),
 				   UGDB_STOP_TIMEOUT);
+	} else {
+		ugdb_deliver_held(sess);
 	}
 	ugdb_regcache_drop(&sess->regs);
 	while (!list_empty(&sess->threads))

@@ -212,6 +212,7 @@ static int op_resume(void *target, const struct rsp_resume *acts, int n)
 		spin_lock_irqsave(&sess->lock, flags);
 		t->want_stop = false;
 		t->stepping = step;
+		t->held_sig = 0;
 		spin_unlock_irqrestore(&sess->lock, flags);
 		utrace_control(t->task, t->engine,
 			       step ? UTRACE_SINGLESTEP : UTRACE_RESUME);
@@ -292,6 +293,18 @@ static int op_pass_signals(void *target, const u8 *pass, u32 n)
 	return 0;
 }
 
+/* QProgramSignals: which held signal a detach delivers (ugdb_engine.c). */
+static int op_program_signals(void *target, const u8 *pass, u32 n)
+{
+	struct ugdb_session *sess = target;
+	u32 i;
+
+	for (i = 0; i < ARRAY_SIZE(sess->program_signals); i++)
+		sess->program_signals[i] = i < n && pass[i];
+	sess->program_signals_set = true;
+	return 0;
+}
+
 static int op_can_step(void *target)
 {
 	return 1;
@@ -320,4 +333,5 @@ const struct rsp_target_ops ugdb_target_ops = {
 	.read_auxv = op_read_auxv,
 	.thread_core = op_thread_core,
 	.pass_signals = op_pass_signals,
+	.program_signals = op_program_signals,
 };

@@ -9,8 +9,11 @@
  * marked lines) and exits with 10 * handled + handled2: undisturbed 11.
  *
  * "segv" mode: dereferences a NULL pointer in do_segv().
+ * "report" mode: the default, and prints "result N" (N the exit status)
+ * before it exits, for tests that cannot wait for it (after a detach).
  */
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/syscall.h>
@@ -80,5 +83,7 @@ int main(int argc, char **argv)
 	mark();
 	KILL_SELF(SIGUSR1);	/* L:kill-usr1 */
 	KILL_SELF(SIGUSR2);	/* L:kill-usr2 */
+	if (argc > 1 && strcmp(argv[1], "report") == 0)
+		printf("result %d\n", 10 * handled + handled2);
 	return 10 * handled + handled2;	/* L:return */
 }
