@@ -110,6 +110,9 @@ enum rsp_req_kind {
 	RSP_REQ_XFER_EXEC_FILE,	/* qXfer:exec-file:read */
 	RSP_REQ_XFER_AUXV,	/* qXfer:auxv:read */
 	RSP_REQ_MONITOR,	/* qRcmd */
+	RSP_REQ_VCTRLC,		/* vCtrlC */
+	RSP_REQ_CRC,		/* qCRC:addr,length */
+	RSP_REQ_SEARCH,		/* qSearch:memory:addr;length;pattern */
 	RSP_REQ_PASS_SIGNALS,	/* QPassSignals: (list in data) */
 	RSP_REQ_PROGRAM_SIGNALS,	/* QProgramSignals: */
 };
@@ -151,6 +154,7 @@ void rsp_serve(struct rsp_session *s, u8 *pkt, u32 len);
 int rsp_serve_data(struct rsp_session *s, struct rsp_req *req);
 int rsp_serve_query(struct rsp_session *s, struct rsp_req *req);
 int rsp_serve_xfer(struct rsp_session *s, struct rsp_req *req);
+int rsp_serve_memscan(struct rsp_session *s, struct rsp_req *req);
 int rsp_current_tid(struct rsp_session *s, int general);
 int rsp_thread_pid(struct rsp_session *s, int tid);
 int rsp_check_pid(struct rsp_session *s, int pid, int tid);

@@ -137,6 +137,10 @@ static int parse_v(struct rsp_cur *c, struct rsp_req *req,
 		req->kind = RSP_REQ_VCONT;
 		return parse_vcont(c, req, acts, max);
 	}
+	if (rsp_cur_prefix(c, "vCtrlC")) {
+		req->kind = RSP_REQ_VCTRLC;
+		return rsp_cur_eof(c) ? 0 : -1;
+	}
 	if (rsp_cur_prefix(c, "vAttach;"))
 		req->kind = RSP_REQ_ATTACH;
 	else if (rsp_cur_prefix(c, "vKill;"))
@@ -146,7 +150,7 @@ static int parse_v(struct rsp_cur *c, struct rsp_req *req,
 			return -1;
 		return rsp_cur_eof(c) ? 0 : -1;
 	}
-	/* vMustReplyEmpty, vRun, vFile, vCtrlC, ...: unsupported */
+	/* vMustReplyEmpty, vRun, vFile, ...: unsupported */
 	return 0;
 }
 
@@ -222,6 +226,20 @@ static int parse_q(struct rsp_cur *c, struct rsp_req *req)
 	}
 	if (rsp_cur_prefix(c, "qRcmd,")) {
 		req->kind = RSP_REQ_MONITOR;
+		take_rest(c, req);
+		return 0;
+	}
+	if (rsp_cur_prefix(c, "qCRC:")) {
+		req->kind = RSP_REQ_CRC;
+		if (parse_addr_len(c, req))
+			return -1;
+		return rsp_cur_eof(c) ? 0 : -1;
+	}
+	if (rsp_cur_prefix(c, "qSearch:memory:")) {
+		req->kind = RSP_REQ_SEARCH;
+		if (rsp_cur_hex(c, &req->addr) || !rsp_cur_skip(c, ';') ||
+		    rsp_cur_hex(c, &req->len) || !rsp_cur_skip(c, ';'))
+			return -1;
 		take_rest(c, req);
 		return 0;
 	}

@@ -136,6 +136,15 @@ static int serve_monitor(struct rsp_session *s, struct rsp_req *req)
 		rsp_put_str(s, "OK");
 		return 1;
 	}
+	if (n == 4 && !__builtin_memcmp(req->data, "help", 4)) {
+		rsp_monitor_output(s, "The following monitor commands are "
+				   "supported:\n  exit\n    Quit the stub "
+				   "(gdb's \"monitor exit\").\n  help\n"
+				   "    Print this message.\n");
+		rsp_reply_reset(s);
+		rsp_put_str(s, "OK");
+		return 1;
+	}
 	if (!s->ops->monitor)
 		return 1;
 	ret = s->ops->monitor(s->target, (const char *)req->data, (u32)n);
@@ -205,6 +214,9 @@ int rsp_serve_query(struct rsp_session *s, struct rsp_req *req)
 		return serve_attached(s, req);
 	case RSP_REQ_MONITOR:
 		return serve_monitor(s, req);
+	case RSP_REQ_CRC:
+	case RSP_REQ_SEARCH:
+		return rsp_serve_memscan(s, req);
 	case RSP_REQ_PASS_SIGNALS:
 	case RSP_REQ_PROGRAM_SIGNALS:
 		return serve_signals(s, req);

@@ -411,6 +411,18 @@ void rsp_serve(struct rsp_session *s, u8 *pkt, u32 len)
 	rsp_parse(pkt, len, &req, s->acts, RSP_MAX_ACTIONS);
 	rsp_reply_reset(s);
 	/*
+	 * vCtrlC: the packet form of ^C (gdb uses it in non-stop mode).  Like
+	 * gdbserver, OK whether or not something ran; the stop of what ran
+	 * is reported as the answer to its resume.
+	 */
+	if (req.kind == RSP_REQ_VCTRLC) {
+		if (s->running && s->ops->interrupt)
+			s->ops->interrupt(s->target);
+		rsp_put_str(s, "OK");
+		rsp_send_reply(s);
+		return;
+	}
+	/*
 	 * In all-stop mode gdb sends nothing but ^C while the target runs.
 	 * Anything else is refused so that no target operation ever sees
 	 * running threads, and the owed stop reply stays the next packet

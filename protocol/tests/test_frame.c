@@ -195,6 +195,25 @@ static void test_interrupt(void)
 	CHECK_INT(e->npkts, 1);
 	CHECK(last_reply(e) && !strncmp(last_reply(e), "T02", 3));
 	env_free(e);
+
+	/* vCtrlC: OK while stopped (nothing to do), interrupts a run */
+	e = env_new(0, NULL);
+	CHECK_STR(xact(e, "vCtrlC"), "OK");
+	CHECK_INT(e->m.n_interrupt, 0);
+	CHECK_STR(xact(e, "vCtrlCx"), "E01");
+	xact(e, "vCont;c");
+	CHECK_STR(xact(e, "vCtrlC"), "OK");
+	CHECK_INT(e->m.n_interrupt, 1);
+	CHECK(e->s->running);
+	e->m.stop.sig = 2;
+	rsp_session_stop(e->s, &e->m.stop);
+	env_drain(e);
+	CHECK(last_reply(e) && !strncmp(last_reply(e), "T02", 3));
+	env_free(e);
+	/* without an interrupt op: still OK, nothing called */
+	e = env_new(0, &mock_ops_min);
+	CHECK_STR(xact(e, "vCtrlC"), "OK");
+	env_free(e);
 }
 
 static void test_sizes(void)

@@ -40,7 +40,6 @@ static void test_supported(void)
 	CHECK(!e->s->gdb_swbreak && !e->s->gdb_hwbreak);
 	CHECK_STR(xact(e, "qSymbol::"), "OK");
 	CHECK_STR(xact(e, "qSymbol:6d61696e:"), "OK");
-	CHECK_STR(xact(e, "qCRC:0,1"), "");
 	CHECK_STR(xact(e, "qCx"), "");
 	CHECK_STR(xact(e, "vCont?"), "vCont;c;C;t;s;S");
 	e->m.can_step_val = 0;
