@@ -457,6 +457,38 @@ static void st_report(const char *name, bool ok, struct st_ctx *c)
 		st_dump(c, name);
 }
 
+/* Engine @e attaches in the new task before its exec, asking @events. */
+static void st_watch(struct st_eng *e, unsigned long events)
+{
+	e->attach_in_init = true;
+	e->events = events;
+}
+
+/* Every test ends here: its verdict, then nothing left behind. */
+static void st_done(const char *name, bool ok, struct st_ctx *c)
+{
+	st_report(name, ok, c);
+	if (c)
+		st_cleanup(c);
+}
+
+/* Start the program, or fail the test. */
+#define ST_SPAWN(c, argv)						\
+	do {								\
+		ret = st_spawn(c, argv);				\
+		CHECK(!ret, "spawn %s: %d", (argv)[0], ret);		\
+	} while (0)
+
+/* Have engine @engine hold the running program stopped, or fail. */
+#define ST_HOLD(c, engine)						\
+	do {								\
+		ret = utrace_control((c)->task, engine, UTRACE_STOP);	\
+		CHECK(ret == -EINPROGRESS || !ret,			\
+		      "utrace_control(STOP): %d", ret);			\
+		ret = utrace_prepare_examine((c)->task, ST_TIMEOUT);	\
+		CHECK(!ret, "utrace_prepare_examine: %d", ret);	\
+	} while (0)
+
 /* Records of engine @id, in order, copied out of the log. */
 static unsigned int st_records(struct st_ctx *c, int id, struct st_rec *out)
 {
@@ -521,10 +553,8 @@ static void test_event_order(void)
 	int ret;
 
 	CHECK(c && r, "out of memory");
-	c->eng[0].attach_in_init = true;
-	c->eng[0].events = ST_ALL_EVENTS;
-	ret = st_spawn(c, argv);
-	CHECK(!ret, "spawn: %d", ret);
+	st_watch(&c->eng[0], ST_ALL_EVENTS);
+	ST_SPAWN(c, argv);
 	CHECK(st_wait(&c->eng[0].reap, ST_TIMEOUT), "no report_reap in 10 s");
 	CHECK(!c->overflow, "log overflow");
 	n = st_records(c, 0, r);
@@ -560,9 +590,7 @@ static void test_event_order(void)
 	CHECK(r[i + 2].nr == 0, "exit code %ld, want 0", r[i + 2].nr);
 	ok = true;
 out:
-	st_report(name, ok, c);
-	if (c)
-		st_cleanup(c);
+	st_done(name, ok, c);
 	kfree(r);
 }
 
@@ -583,12 +611,10 @@ static void test_attach_in_callback(void)
 	int ret;
 
 	CHECK(c && r, "out of memory");
-	c->eng[0].attach_in_init = true;
-	c->eng[0].events = ST_ALL_EVENTS;
+	st_watch(&c->eng[0], ST_ALL_EVENTS);
 	c->eng[0].attach_at = 3;
 	c->eng[1].events = ST_ALL_EVENTS;
-	ret = st_spawn(c, argv);
-	CHECK(!ret, "spawn: %d", ret);
+	ST_SPAWN(c, argv);
 	CHECK(st_wait(&c->eng[0].reap, ST_TIMEOUT), "no report_reap in 10 s");
 	CHECK(READ_ONCE(c->eng[1].engine), "attach in callback failed: %d",
 	      c->init_err);
@@ -609,9 +635,7 @@ static void test_attach_in_callback(void)
 	      st_count(r, n, EV_EXIT), st_count(r, n, EV_DEATH));
 	ok = true;
 out:
-	st_report(name, ok, c);
-	if (c)
-		st_cleanup(c);
+	st_done(name, ok, c);
 	kfree(r);
 }
 
@@ -632,8 +656,7 @@ static void test_attach_from_other(void)
 	CHECK(c, "out of memory");
 	c->eng[0].events = UTRACE_EVENT(EXIT) | UTRACE_EVENT(DEATH) |
 			   UTRACE_EVENT(REAP);
-	ret = st_spawn(c, argv);
-	CHECK(!ret, "spawn: %d", ret);
+	ST_SPAWN(c, argv);
 	engine = utrace_attach_task(c->task, UTRACE_ATTACH_CREATE, &st_ops,
 				    &c->eng[0]);
 	CHECK(!IS_ERR(engine), "attach: %ld", PTR_ERR(engine));
@@ -647,9 +670,7 @@ static void test_attach_from_other(void)
 	CHECK(st_wait(&c->eng[0].reap, ST_TIMEOUT), "no report_reap");
 	ok = true;
 out:
-	st_report(name, ok, c);
-	if (c)
-		st_cleanup(c);
+	st_done(name, ok, c);
 }
 
 /*
@@ -668,15 +689,12 @@ static void test_stop_wins(void)
 	int ret;
 
 	CHECK(c, "out of memory");
-	c->eng[0].attach_in_init = true;
-	c->eng[0].events = UTRACE_EVENT(SYSCALL_ENTRY) | UTRACE_EVENT(DEATH);
+	st_watch(&c->eng[0], UTRACE_EVENT(SYSCALL_ENTRY) | UTRACE_EVENT(DEATH));
 	c->eng[0].stop_at = 2;
-	c->eng[1].attach_in_init = true;
-	c->eng[1].events = UTRACE_EVENT(SYSCALL_ENTRY) |
-			   UTRACE_EVENT(SYSCALL_EXIT) | UTRACE_EVENT(DEATH) |
-			   UTRACE_EVENT(REAP);
-	ret = st_spawn(c, argv);
-	CHECK(!ret, "spawn: %d", ret);
+	st_watch(&c->eng[1], UTRACE_EVENT(SYSCALL_ENTRY) |
+		 UTRACE_EVENT(SYSCALL_EXIT) | UTRACE_EVENT(DEATH) |
+		 UTRACE_EVENT(REAP));
+	ST_SPAWN(c, argv);
 	ret = utrace_prepare_examine(c->task, ST_TIMEOUT);
 	CHECK(!ret, "utrace_prepare_examine: %d", ret);
 	CHECK(utrace_task_stopped(c->task), "utrace_task_stopped is false");
@@ -715,9 +733,7 @@ static void test_stop_wins(void)
 	CHECK(st_wait(&c->eng[1].reap, ST_TIMEOUT), "no report_reap");
 	ok = true;
 out:
-	st_report(name, ok, c);
-	if (c)
-		st_cleanup(c);
+	st_done(name, ok, c);
 }
 
 /*
@@ -735,13 +751,10 @@ static void test_detach_in_callback(void)
 	int ret;
 
 	CHECK(c && r, "out of memory");
-	c->eng[0].attach_in_init = true;
-	c->eng[0].events = ST_ALL_EVENTS;
+	st_watch(&c->eng[0], ST_ALL_EVENTS);
 	c->eng[0].detach_at = 3;
-	c->eng[1].attach_in_init = true;
-	c->eng[1].events = ST_ALL_EVENTS;
-	ret = st_spawn(c, argv);
-	CHECK(!ret, "spawn: %d", ret);
+	st_watch(&c->eng[1], ST_ALL_EVENTS);
+	ST_SPAWN(c, argv);
 	CHECK(st_wait(&c->eng[1].reap, ST_TIMEOUT), "no report_reap in 10 s");
 	n = st_records(c, 0, r);
 	CHECK(n > 0 && r[n - 1].ev == EV_ENTRY && c->eng[0].nentry == 3,
@@ -760,9 +773,7 @@ static void test_detach_in_callback(void)
 	      st_count(r, n, EV_REAP));
 	ok = true;
 out:
-	st_report(name, ok, c);
-	if (c)
-		st_cleanup(c);
+	st_done(name, ok, c);
 	kfree(r);
 }
 
@@ -783,8 +794,7 @@ static void test_attach_dead(void)
 
 	CHECK(c && c2, "out of memory");
 	/* a task that never had an engine: only our reference on it */
-	ret = st_spawn(c, argv);
-	CHECK(!ret, "spawn: %d", ret);
+	ST_SPAWN(c, argv);
 	CHECK(st_poll(c->task, false), "task not dead after 10 s");
 	engine = utrace_attach_task(c->task, UTRACE_ATTACH_CREATE, &st_ops,
 				    &c->eng[0]);
@@ -797,10 +807,8 @@ static void test_attach_dead(void)
 	      PTR_ERR_OR_ZERO(engine));
 
 	/* a task with an engine: its layer state outlives it until reaped */
-	c2->eng[0].attach_in_init = true;
-	c2->eng[0].events = UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP);
-	ret = st_spawn(c2, argv);
-	CHECK(!ret, "spawn: %d", ret);
+	st_watch(&c2->eng[0], UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP));
+	ST_SPAWN(c2, argv);
 	CHECK(st_wait(&c2->eng[0].death, ST_TIMEOUT), "no report_death");
 	engine = utrace_attach_task(c2->task, UTRACE_ATTACH_CREATE, &st_ops,
 				    &c2->eng[1]);
@@ -848,14 +856,11 @@ static void test_barrier(void)
 
 	CHECK(c, "out of memory");
 	e = &c->eng[0];
-	e->attach_in_init = true;
-	e->events = ST_ALL_EVENTS;
+	st_watch(e, ST_ALL_EVENTS);
 	e->spin_at = 1;
 	e->spin_ms = 300;
-	c->eng[1].attach_in_init = true;
-	c->eng[1].events = UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP);
-	ret = st_spawn(c, argv);
-	CHECK(!ret, "spawn: %d", ret);
+	st_watch(&c->eng[1], UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP));
+	ST_SPAWN(c, argv);
 	CHECK(st_wait(&e->in_cb, ST_TIMEOUT), "callback never called");
 	ret = utrace_control(c->task, e->engine, UTRACE_DETACH);
 	CHECK(ret == -EINPROGRESS || READ_ONCE(e->cb_done),
@@ -871,9 +876,7 @@ static void test_barrier(void)
 	      READ_ONCE(e->ncalls) - calls);
 	ok = true;
 out:
-	st_report(name, ok, c);
-	if (c)
-		st_cleanup(c);
+	st_done(name, ok, c);
 }
 
 /*
@@ -890,12 +893,11 @@ static void test_sigkill_stopped(void)
 	int ret;
 
 	CHECK(c, "out of memory");
-	c->eng[0].attach_in_init = true;
-	c->eng[0].events = UTRACE_EVENT(SYSCALL_ENTRY) | UTRACE_EVENT(DEATH) |
-			   UTRACE_EVENT(REAP);
+	st_watch(&c->eng[0], UTRACE_EVENT(SYSCALL_ENTRY) |
+		 UTRACE_EVENT(DEATH) |
+		 UTRACE_EVENT(REAP));
 	c->eng[0].stop_at = 1;
-	ret = st_spawn(c, argv);
-	CHECK(!ret, "spawn: %d", ret);
+	ST_SPAWN(c, argv);
 	ret = utrace_prepare_examine(c->task, ST_TIMEOUT);
 	CHECK(!ret, "utrace_prepare_examine: %d", ret);
 	t0 = jiffies;
@@ -909,9 +911,7 @@ static void test_sigkill_stopped(void)
 	pr_debug("death %u ms after SIGKILL\n", jiffies_to_msecs(jiffies - t0));
 	ok = true;
 out:
-	st_report(name, ok, c);
-	if (c)
-		st_cleanup(c);
+	st_done(name, ok, c);
 }
 
 /*
@@ -951,13 +951,11 @@ static void st_sig_case(const char *name, const char *script, bool change,
 
 	CHECK(c && r, "out of memory");
 	e = &c->eng[0];
-	e->attach_in_init = true;
-	e->events = UTRACE_EVENT(SIGNAL) | UTRACE_EVENT(EXIT) |
-		    UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP);
+	st_watch(e, UTRACE_EVENT(SIGNAL) | UTRACE_EVENT(EXIT) |
+		 UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP));
 	e->sig_change = change;
 	e->sig_to = to;
-	ret = st_spawn(c, argv);
-	CHECK(!ret, "spawn: %d", ret);
+	ST_SPAWN(c, argv);
 	CHECK(st_wait(&e->death, ST_TIMEOUT), "no report_death in 10 s");
 	CHECK(st_wait(&e->reap, ST_TIMEOUT), "no report_reap in 10 s");
 	n = st_records(c, 0, r);
@@ -977,9 +975,7 @@ static void st_sig_case(const char *name, const char *script, bool change,
 	      e->death_code, want);
 	ok = true;
 out:
-	st_report(name, ok, c);
-	if (c)
-		st_cleanup(c);
+	st_done(name, ok, c);
 	kfree(r);
 }
 
@@ -996,13 +992,11 @@ static void test_signal_fatal_default(void)
 
 	CHECK(c, "out of memory");
 	e = &c->eng[0];
-	e->attach_in_init = true;
-	e->events = UTRACE_EVENT(SIGNAL) | UTRACE_EVENT(EXIT) |
-		    UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP);
+	st_watch(e, UTRACE_EVENT(SIGNAL) | UTRACE_EVENT(EXIT) |
+		 UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP));
 	e->sig_change = true;
 	e->sig_to = 0;		/* would suppress it, if it were reported */
-	ret = st_spawn(c, argv);
-	CHECK(!ret, "spawn: %d", ret);
+	ST_SPAWN(c, argv);
 	CHECK(st_wait(&e->death, ST_TIMEOUT), "no report_death in 10 s");
 	CHECK(st_wait(&e->reap, ST_TIMEOUT), "no report_reap in 10 s");
 	CHECK(e->nusr1 == 0 && e->death_code == SIGUSR1,
@@ -1010,9 +1004,7 @@ static void test_signal_fatal_default(void)
 	      e->nusr1, e->death_code);
 	ok = true;
 out:
-	st_report(name, ok, c);
-	if (c)
-		st_cleanup(c);
+	st_done(name, ok, c);
 }
 
 static void test_signal_deliver(void)
@@ -1054,14 +1046,12 @@ static void st_sig_stop_case(const char *name, char *script)
 
 	CHECK(c && r, "out of memory");
 	e = &c->eng[0];
-	e->attach_in_init = true;
-	e->events = UTRACE_EVENT(SIGNAL) | UTRACE_EVENT(DEATH) |
-		    UTRACE_EVENT(REAP);
+	st_watch(e, UTRACE_EVENT(SIGNAL) | UTRACE_EVENT(DEATH) |
+		 UTRACE_EVENT(REAP));
 	e->sig_change = true;
 	e->sig_to = 0;
 	e->sig_stop = true;
-	ret = st_spawn(c, argv);
-	CHECK(!ret, "spawn: %d", ret);
+	ST_SPAWN(c, argv);
 	ret = utrace_signal_deliver(c->task, e->engine, SIGUSR2);
 	CHECK(ret == -EBUSY, "utrace_signal_deliver on a running task: %d, want -EBUSY",
 	      ret);
@@ -1091,9 +1081,7 @@ static void st_sig_stop_case(const char *name, char *script)
 	      st_count_nr(r, n, EV_SIGNAL, SIGUSR2));
 	ok = true;
 out:
-	st_report(name, ok, c);
-	if (c)
-		st_cleanup(c);
+	st_done(name, ok, c);
 	kfree(r);
 }
 
@@ -1121,11 +1109,9 @@ static void test_signal_sigkill(void)
 
 	CHECK(c && r, "out of memory");
 	e = &c->eng[0];
-	e->attach_in_init = true;
-	e->events = UTRACE_EVENT(SIGNAL) | UTRACE_EVENT(SYSCALL_ENTRY) |
-		    UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP);
-	ret = st_spawn(c, argv);
-	CHECK(!ret, "spawn: %d", ret);
+	st_watch(e, UTRACE_EVENT(SIGNAL) | UTRACE_EVENT(SYSCALL_ENTRY) |
+		 UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP));
+	ST_SPAWN(c, argv);
 	/* asleep: the entry of (clock_)nanosleep logged, task interruptible */
 	end = jiffies + ST_TIMEOUT;
 	while (!asleep && time_before(jiffies, end)) {
@@ -1151,9 +1137,7 @@ static void test_signal_sigkill(void)
 	      st_count_nr(r, n, EV_SIGNAL, SIGKILL));
 	ok = true;
 out:
-	st_report(name, ok, c);
-	if (c)
-		st_cleanup(c);
+	st_done(name, ok, c);
 	kfree(r);
 }
 
@@ -1201,11 +1185,9 @@ static void test_jctl_reports(void)
 
 	CHECK(c, "out of memory");
 	e = &c->eng[0];
-	e->attach_in_init = true;
-	e->events = UTRACE_EVENT(JCTL) | UTRACE_EVENT(DEATH) |
-		    UTRACE_EVENT(REAP);
-	ret = st_spawn(c, argv);
-	CHECK(!ret, "spawn: %d", ret);
+	st_watch(e, UTRACE_EVENT(JCTL) | UTRACE_EVENT(DEATH) |
+		 UTRACE_EVENT(REAP));
+	ST_SPAWN(c, argv);
 	CHECK(!st_kill(c->task, SIGSTOP), "kill SIGSTOP");
 	CHECK(ST_UNTIL(st_state(c->task) == 'T'),
 	      "not stopped (T) 10 s after SIGSTOP: state %c",
@@ -1222,9 +1204,7 @@ static void test_jctl_reports(void)
 	CHECK(!completion_done(&e->death), "the task died");
 	ok = true;
 out:
-	st_report(name, ok, c);
-	if (c)
-		st_cleanup(c);
+	st_done(name, ok, c);
 }
 
 /*
@@ -1244,16 +1224,11 @@ static void test_jctl_held_one(void)
 
 	CHECK(c, "out of memory");
 	e = &c->eng[0];
-	e->attach_in_init = true;
-	e->events = UTRACE_EVENT(JCTL) | UTRACE_EVENT(DEATH) |
-		    UTRACE_EVENT(REAP);
-	ret = st_spawn(c, argv);
-	CHECK(!ret, "spawn: %d", ret);
+	st_watch(e, UTRACE_EVENT(JCTL) | UTRACE_EVENT(DEATH) |
+		 UTRACE_EVENT(REAP));
+	ST_SPAWN(c, argv);
 	e->jhold = true;
-	ret = utrace_control(c->task, e->engine, UTRACE_STOP);
-	CHECK(ret == -EINPROGRESS || !ret, "utrace_control(STOP): %d", ret);
-	ret = utrace_prepare_examine(c->task, ST_TIMEOUT);
-	CHECK(!ret, "utrace_prepare_examine: %d", ret);
+	ST_HOLD(c, e->engine);
 	CHECK(st_state(c->task) == 't', "held: state %c, want t",
 	      st_state(c->task));
 	CHECK(!st_kill(c->task, SIGCONT), "kill SIGCONT");
@@ -1285,9 +1260,7 @@ static void test_jctl_held_one(void)
 	CHECK(!completion_done(&e->death), "the task died");
 	ok = true;
 out:
-	st_report(name, ok, c);
-	if (c)
-		st_cleanup(c);
+	st_done(name, ok, c);
 }
 
 /* The thread of @leader's process that is not @leader, referenced. */
@@ -1332,12 +1305,10 @@ static void test_jctl_held_threads(void)
 	CHECK(mt_prog, "no mt_prog= module parameter (testsuite/vm/guest-check gives it)");
 	e0 = &c->eng[0];
 	e1 = &c->eng[1];
-	e0->attach_in_init = true;
-	e0->events = UTRACE_EVENT(JCTL) | UTRACE_EVENT(DEATH) |
-		     UTRACE_EVENT(REAP);
+	st_watch(e0, UTRACE_EVENT(JCTL) | UTRACE_EVENT(DEATH) |
+		 UTRACE_EVENT(REAP));
 	e1->events = UTRACE_EVENT(JCTL);
-	ret = st_spawn(c, argv);
-	CHECK(!ret, "spawn %s: %d", mt_prog, ret);
+	ST_SPAWN(c, argv);
 	CHECK(ST_UNTIL(get_nr_threads(c->task) == 2),
 	      "%d threads after 10 s, want 2", get_nr_threads(c->task));
 	t2 = st_other_thread(c->task);
@@ -1350,10 +1321,7 @@ static void test_jctl_held_threads(void)
 	CHECK(!ret, "utrace_set_events: %d", ret);
 
 	e0->jhold = true;
-	ret = utrace_control(c->task, e0->engine, UTRACE_STOP);
-	CHECK(ret == -EINPROGRESS || !ret, "utrace_control(STOP): %d", ret);
-	ret = utrace_prepare_examine(c->task, ST_TIMEOUT);
-	CHECK(!ret, "utrace_prepare_examine: %d", ret);
+	ST_HOLD(c, e0->engine);
 
 	CHECK(!st_kill(c->task, SIGSTOP), "kill SIGSTOP");
 	CHECK(ST_UNTIL(st_state(t2) == 'T' && READ_ONCE(e0->njstop) == 1),
@@ -1394,9 +1362,7 @@ static void test_jctl_held_threads(void)
 	CHECK(!completion_done(&e0->death), "the program died");
 	ok = true;
 out:
-	st_report(name, ok, c);
-	if (c)
-		st_cleanup(c);
+	st_done(name, ok, c);
 }
 
 /* --- the hung-task detector --- */
@@ -1469,14 +1435,9 @@ static void test_hung_task(void)
 
 	init_completion(&done);
 	CHECK(c, "out of memory");
-	c->eng[0].attach_in_init = true;
-	c->eng[0].events = UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP);
-	ret = st_spawn(c, argv);
-	CHECK(!ret, "spawn: %d", ret);
-	ret = utrace_control(c->task, c->eng[0].engine, UTRACE_STOP);
-	CHECK(ret == -EINPROGRESS || !ret, "utrace_control(STOP): %d", ret);
-	ret = utrace_prepare_examine(c->task, ST_TIMEOUT);
-	CHECK(!ret, "utrace_prepare_examine: %d", ret);
+	st_watch(&c->eng[0], UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP));
+	ST_SPAWN(c, argv);
+	ST_HOLD(c, c->eng[0].engine);
 
 	ctl = kthread_run(st_dstate_fn, &done, ST_HUNG_COMM);
 	CHECK(!IS_ERR(ctl), "kthread_run: %ld", PTR_ERR(ctl));
@@ -1505,9 +1466,7 @@ out:
 		kthread_stop(ctl);
 		put_task_struct(ctl);
 	}
-	st_report(name, ok, c);
-	if (c)
-		st_cleanup(c);
+	st_done(name, ok, c);
 }
 
 static int __init st_mod_init(void)
