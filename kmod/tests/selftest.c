@@ -1159,6 +1159,16 @@ static char st_state(struct task_struct *t)
 	return task_state_to_char(t);
 }
 
+/*
+ * Held by the layer and asleep.  A held task runs briefly for each job
+ * control report (and for a wake-up that finds nothing to report), so
+ * the tests poll for this rather than look once.
+ */
+static bool st_held(struct task_struct *t)
+{
+	return utrace_task_stopped(t) && st_state(t) == 't';
+}
+
 static bool st_group_stopped(struct task_struct *t)
 {
 	return READ_ONCE(t->signal->flags) & SIGNAL_STOP_STOPPED;
@@ -1233,12 +1243,12 @@ static void test_jctl_held_one(void)
 	      st_state(c->task));
 	CHECK(!st_kill(c->task, SIGCONT), "kill SIGCONT");
 	msleep(200);
-	CHECK(utrace_task_stopped(c->task) && st_state(c->task) == 't',
+	CHECK(ST_UNTIL(st_held(c->task)),
 	      "SIGCONT released the layer stop (state %c)",
 	      st_state(c->task));
 	CHECK(!st_kill(c->task, SIGSTOP), "kill SIGSTOP");
 	msleep(200);
-	CHECK(utrace_task_stopped(c->task) && st_state(c->task) == 't',
+	CHECK(ST_UNTIL(st_held(c->task)),
 	      "SIGSTOP changed the layer stop (state %c)", st_state(c->task));
 	CHECK(!e->njstop && !e->njcont, "jctl reports while held: %u/%u",
 	      e->njstop, e->njcont);
@@ -1330,7 +1340,8 @@ static void test_jctl_held_threads(void)
 	CHECK(e1->njstop == 1 && e1->jnotify == 1 && e0->jnotify == 0,
 	      "free thread %u CLD_STOPPED, notify %d/%d (free/held), want 1, 1/0",
 	      e1->njstop, e1->jnotify, e0->jnotify);
-	CHECK(utrace_task_stopped(c->task) && st_state(c->task) == 't',
+	/* it ran for its report: wait until it sleeps again */
+	CHECK(ST_UNTIL(st_held(c->task)),
 	      "held thread: state %c, want t", st_state(c->task));
 	CHECK(!st_group_stopped(c->task),
 	      "group stop complete while a thread is held");
@@ -1341,7 +1352,7 @@ static void test_jctl_held_threads(void)
 	      "SIGCONT: free thread %c, %u/%u CLD_CONTINUED reports (free/held)",
 	      st_state(t2), e1->njcont, e0->njcont);
 	msleep(100);
-	CHECK(utrace_task_stopped(c->task) && st_state(c->task) == 't',
+	CHECK(ST_UNTIL(st_held(c->task)),
 	      "SIGCONT released the held thread (state %c)",
 	      st_state(c->task));
 
