@@ -79,6 +79,10 @@ struct utrace {
 	bool signal_delivered;		/* under ->lock: signal_deliver fired */
 	bool handler_entered;		/* under ->lock: ... into a handler */
 	kernel_siginfo_t held_info;	/* the task's; read under ->lock */
+	/* job control (utrace_jctl_*): */
+	u8 jctl_q[4];			/* under ->lock: CLD_* reports to make */
+	u8 jctl_n;			/* under ->lock: entries in jctl_q */
+	bool jctl_stopped;		/* under ->lock: CLD_STOPPED told last */
 	bool reaped;			/* unhashed */
 };
 
@@ -770,9 +774,11 @@ static bool utrace_wants_stop(struct utrace *u)
 	return utrace_any_wants(u, UTRACE_STOP);
 }
 
+/* A block step is a single step here: see UTRACE_BLOCKSTEP in utrace.h. */
 static bool utrace_wants_step(struct utrace *u)
 {
-	return utrace_any_wants(u, UTRACE_SINGLESTEP);
+	return utrace_any_wants(u, UTRACE_SINGLESTEP) ||
+	       utrace_any_wants(u, UTRACE_BLOCKSTEP);
 }
 
 /* At a quiescent point, outside a pass: splice in and reap engines. */
@@ -833,6 +839,7 @@ static void utrace_reinject(struct utrace *u)
 }
 
 static void utrace_stop(struct utrace *u);
+static void utrace_jctl_reports(struct utrace *u);
 
 /*
  * Report the signals waiting for the task, one by one, before
@@ -889,6 +896,8 @@ static void utrace_signals(struct utrace *u)
  * ptrace uses for a traced stop: ps shows 't', it adds nothing to the
  * load average, the hung-task detector ignores it, and SIGKILL (whose
  * wake-up includes TASK_WAKEKILL | __TASK_TRACED) ends it at once.
+ * SIGCONT's wake-up (__TASK_STOPPED) does not reach it.  A job control
+ * report (utrace_jctl_*) wakes it for the pass; it then stops again.
  */
 static void utrace_stop(struct utrace *u)
 {
@@ -903,37 +912,42 @@ static void utrace_stop(struct utrace *u)
 	kernel_fpu_begin();
 	kernel_fpu_end();
 
-	spin_lock_irqsave(&u->lock, irqf);
-	u->stopped = true;
-	spin_unlock_irqrestore(&u->lock, irqf);
-	wake_up_all(&u->stop_wq);
-
-	for (;;) {
-		bool stop;
-
-		prepare_to_wait(&u->resume_wq, &wait,
-				TASK_WAKEKILL | __TASK_TRACED);
-		/*
-		 * While ->stopped is set, others attach and detach on
-		 * ->attached itself (under ->lock): walk it under the lock
-		 * too.  Not walking it unlocked here was a real race: a
-		 * list_del_init() of the entry being visited sends an
-		 * unlocked walk round that entry forever.
-		 */
+	do {
 		spin_lock_irqsave(&u->lock, irqf);
-		stop = utrace_wants_stop(u);
+		u->stopped = true;
 		spin_unlock_irqrestore(&u->lock, irqf);
-		if (!stop || fatal_signal_pending(current))
-			break;
-		schedule();
-	}
-	finish_wait(&u->resume_wq, &wait);
+		wake_up_all(&u->stop_wq);
 
-	spin_lock_irqsave(&u->lock, irqf);
-	u->stopped = false;
-	spin_unlock_irqrestore(&u->lock, irqf);
-	if (!fatal_signal_pending(current))
-		utrace_reinject(u);
+		for (;;) {
+			bool stop;
+
+			prepare_to_wait(&u->resume_wq, &wait,
+					TASK_WAKEKILL | __TASK_TRACED);
+			/*
+			 * While ->stopped is set, others attach and detach
+			 * on ->attached itself (under ->lock): walk it under
+			 * the lock too.  Walking it unlocked here was a real
+			 * race: a list_del_init() of the entry being visited
+			 * sends an unlocked walk round that entry forever.
+			 */
+			spin_lock_irqsave(&u->lock, irqf);
+			stop = utrace_wants_stop(u);
+			spin_unlock_irqrestore(&u->lock, irqf);
+			if (!stop || fatal_signal_pending(current) ||
+			    READ_ONCE(u->jctl_n))
+				break;
+			schedule();
+		}
+		finish_wait(&u->resume_wq, &wait);
+
+		spin_lock_irqsave(&u->lock, irqf);
+		u->stopped = false;
+		spin_unlock_irqrestore(&u->lock, irqf);
+		if (fatal_signal_pending(current))
+			return;
+		utrace_jctl_reports(u);
+	} while (utrace_wants_stop(u));
+	utrace_reinject(u);
 }
 
 /*
@@ -1002,6 +1016,153 @@ void utrace_signal_delivering(bool handler)
 	spin_unlock_irqrestore(&u->lock, irqf);
 }
 
+/* --- job control --- */
+
+/*
+ * Queue a report of @type for the task (u->lock held).  Repeats of the
+ * last one add nothing; a full queue forgets its oldest stop/continue
+ * pair, so what is told still alternates and ends in the present state.
+ */
+static void utrace_jctl_push(struct utrace *u, int type)
+{
+	u->jctl_stopped = type == CLD_STOPPED;
+	if (u->jctl_n && u->jctl_q[u->jctl_n - 1] == type)
+		return;
+	if (u->jctl_n == ARRAY_SIZE(u->jctl_q)) {
+		memmove(u->jctl_q, u->jctl_q + 2, u->jctl_n - 2);
+		u->jctl_n -= 2;
+	}
+	u->jctl_q[u->jctl_n++] = type;
+}
+
+/* In the task, outside a pass: make the queued job control reports. */
+static void utrace_jctl_reports(struct utrace *u)
+{
+	unsigned long irqf;
+	u32 action;
+	int type;
+
+	for (;;) {
+		spin_lock_irqsave(&u->lock, irqf);
+		if (!u->jctl_n) {
+			spin_unlock_irqrestore(&u->lock, irqf);
+			return;
+		}
+		type = u->jctl_q[0];
+		u->jctl_n--;
+		memmove(u->jctl_q, u->jctl_q + 1, u->jctl_n);
+		spin_unlock_irqrestore(&u->lock, irqf);
+		action = UTRACE_RESUME;
+		UTRACE_PASS(u, JCTL, action, report_jctl, type, 0);
+		u->in_pass = false;
+	}
+}
+
+/*
+ * Queue @type for every thread of @task's process that has layer state
+ * (but @skip), and make each one run the layer's work: a running thread
+ * reports before its next return to user mode (before it stops, for a
+ * group stop: get_signal() runs task_work first), a thread the layer
+ * holds is woken for the report.  Only threads that told CLD_STOPPED
+ * are told CLD_CONTINUED.  Siglock held: tasks cannot leave the group.
+ */
+static void utrace_jctl_queue(struct task_struct *task, struct task_struct *skip,
+			      int type)
+{
+	struct task_struct *t;
+	unsigned long irqf;
+	struct utrace *u;
+
+	rcu_read_lock();
+	for_each_thread(task, t) {
+		if (t == skip)
+			continue;
+		u = utrace_get(t);
+		if (!u)
+			continue;
+		spin_lock_irqsave(&u->lock, irqf);
+		if (type == CLD_STOPPED || u->jctl_stopped) {
+			utrace_jctl_push(u, type);
+			utrace_queue_work(u);
+		}
+		spin_unlock_irqrestore(&u->lock, irqf);
+		utrace_wake(u);
+		utrace_put(u);
+	}
+	rcu_read_unlock();
+}
+
+/*
+ * From the signal_deliver tracepoint (siglock held, interrupts off): get_signal()
+ * dequeued a stop signal at its default action and is about to start
+ * the group stop (do_signal_stop()).  Tell the engines of this thread
+ * now -- it will not return to the layer before the group stop ends --
+ * and queue the report for the other threads.
+ */
+void utrace_jctl_stopping(void)
+{
+	struct utrace *u = utrace_current();
+	unsigned long irqf;
+	u32 action = UTRACE_RESUME;
+
+	utrace_jctl_queue(current, current, CLD_STOPPED);
+	if (!u)
+		return;
+	spin_lock_irqsave(&u->lock, irqf);
+	u->jctl_stopped = true;
+	spin_unlock_irqrestore(&u->lock, irqf);
+	UTRACE_PASS(u, JCTL, action, report_jctl, CLD_STOPPED, 1);
+	pass_finish(u, action);
+}
+
+/*
+ * From the signal_generate tracepoint (the target's siglock held):
+ * SIGCONT, after the kernel woke the job-stopped threads, whatever its
+ * result (at its default action it is "ignored" once it did its work).
+ * Or a stop signal queued for the whole process: if the kernel chose to
+ * wake a thread the layer holds (it looks runnable to the kernel), no
+ * thread would dequeue it and the group stop would not even begin; so
+ * every other thread with layer state is sent through get_signal(), as
+ * signal_wake_up() would (siglock held): TIF_SIGPENDING, without which
+ * get_signal() returns at once, and the layer's work, whose TWA_SIGNAL
+ * wakes it from an interruptible sleep.
+ */
+void utrace_jctl_signal(struct task_struct *task, int sig)
+{
+	struct task_struct *t;
+	bool held = false;
+	unsigned long irqf;
+	struct utrace *u;
+
+	if (sig == SIGCONT) {
+		utrace_jctl_queue(task, NULL, CLD_CONTINUED);
+		return;
+	}
+	rcu_read_lock();
+	for_each_thread(task, t) {
+		u = utrace_get(t);
+		if (u) {
+			held |= READ_ONCE(u->stopped);
+			utrace_put(u);
+		}
+	}
+	if (held) {
+		for_each_thread(task, t) {
+			u = utrace_get(t);
+			if (!u)
+				continue;
+			spin_lock_irqsave(&u->lock, irqf);
+			if (!u->stopped) {
+				set_tsk_thread_flag(t, TIF_SIGPENDING);
+				utrace_queue_work(u);
+			}
+			spin_unlock_irqrestore(&u->lock, irqf);
+			utrace_put(u);
+		}
+	}
+	rcu_read_unlock();
+}
+
 static void utrace_quiescent(struct utrace *u)
 {
 	struct pt_regs *regs = task_pt_regs(current);
@@ -1014,6 +1175,7 @@ static void utrace_quiescent(struct utrace *u)
 		bool report = utrace_tidy_lists(u);
 
 		utrace_signals(u);
+		utrace_jctl_reports(u);
 		action = UTRACE_RESUME;
 		if (report || utrace_wants_stop(u))
 			UTRACE_PASS(u, QUIESCE, action, report_quiesce,
@@ -1032,7 +1194,8 @@ static void utrace_quiescent(struct utrace *u)
 		 * served here, by going round again.
 		 */
 		if (!READ_ONCE(u->report) && list_empty(&u->attaching) &&
-		    !READ_ONCE(u->sigcheck) && !utrace_wants_stop(u))
+		    !READ_ONCE(u->sigcheck) && !READ_ONCE(u->jctl_n) &&
+		    !utrace_wants_stop(u))
 			break;
 	}
 	utrace_tidy_lists(u);

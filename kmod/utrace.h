@@ -29,7 +29,8 @@
  *
  * Hooks underneath (utrace_hooks.c): task_work for quiescence, die
  * notifiers for user int3 and single-step traps, tracepoints for exec,
- * exit, fork and task reaping.
+ * exit, fork and task reaping, signal_generate / signal_deliver for
+ * signals and job control.
  */
 #ifndef UGDB_UTRACE_H
 #define UGDB_UTRACE_H
@@ -47,6 +48,15 @@ enum utrace_resume_action {
 	UTRACE_INTERRUPT,	/* like STOP, and break out of a blocking call */
 	UTRACE_REPORT,		/* make a report_quiesce pass, then go on */
 	UTRACE_SINGLESTEP,	/* resume for one instruction */
+	/*
+	 * Resume until the next branch is taken.  On this layer a block
+	 * step is a single step (the report comes after one instruction),
+	 * as utrace documented for machines without block step: x86 block
+	 * step needs TIF_BLOCKSTEP with DEBUGCTL.BTF, which only the
+	 * kernel's user_enable_block_step() keeps consistent and which is
+	 * not exported; see doc/engine-layer.md for the evidence.
+	 */
+	UTRACE_BLOCKSTEP,
 	UTRACE_RESUME,		/* run freely */
 	UTRACE_DETACH,		/* drop this engine */
 	UTRACE_RESUME_MAX
@@ -64,6 +74,7 @@ enum utrace_events {
 	_UTRACE_EVENT_DEATH,	/* report_death once the task is dead */
 	_UTRACE_EVENT_REAP,	/* report_reap when the task is released */
 	_UTRACE_EVENT_SIGNAL,	/* report_signal before a signal is delivered */
+	_UTRACE_EVENT_JCTL,	/* report_jctl at job control stop/continue */
 	_UTRACE_NEVENTS
 };
 #define UTRACE_EVENT(type)	(1UL << _UTRACE_EVENT_##type)
@@ -155,6 +166,45 @@ struct utrace_engine_ops {
 	u32 (*report_signal)(u32 action, struct utrace_engine *engine,
 			     struct pt_regs *regs, kernel_siginfo_t *info,
 			     int *deliver);
+	/*
+	 * Job control, always in the task itself:
+	 *
+	 * @type CLD_STOPPED: the task's process begins a group stop (a
+	 * stop signal -- SIGSTOP, or SIGTSTP/SIGTTIN/SIGTTOU at their
+	 * default action -- was dequeued by one of its threads).  The
+	 * thread that dequeued it is told with @notify = 1, from the
+	 * signal_deliver hook: siglock held, interrupts off, just before
+	 * it stops.  Every other thread that has layer state is told
+	 * with @notify = 0 from the layer's task_work (process context),
+	 * before it stops -- or, if the layer holds it stopped, while it
+	 * stays held.  (For SIGTSTP and friends the kernel may still drop
+	 * the signal after the report, when the process group is
+	 * orphaned.)
+	 *
+	 * @type CLD_CONTINUED: SIGCONT was sent to a process for which
+	 * this thread had a CLD_STOPPED report; told from the layer's
+	 * task_work (process context), in every such thread, once it
+	 * runs again -- a thread the layer holds is told while held.
+	 * @notify is 0.
+	 *
+	 * So callbacks must be written for the strictest context: record
+	 * and return.  The action is combined as for any report, and, as
+	 * for any report, replaces the engine's own: an engine that holds
+	 * the task stopped returns UTRACE_STOP to keep it held.  A
+	 * UTRACE_STOP returned by a thread about to stop for job control
+	 * takes effect at its next quiescent point, i.e. after SIGCONT.
+	 *
+	 * Job control around a layer stop behaves like ptrace's around a
+	 * ptrace stop: SIGCONT never releases the layer's stop; a thread
+	 * held by the layer stays held (state 't') through a group stop
+	 * of its process and takes part in that group stop as soon as the
+	 * layer lets it go, before it runs another user instruction.
+	 * Until then the other threads are stopped ('T') but the group
+	 * stop is not complete (the parent is not yet notified), exactly
+	 * as with a thread in a ptrace stop.
+	 */
+	u32 (*report_jctl)(u32 action, struct utrace_engine *engine,
+			   int type, int notify);
 };
 
 struct utrace_engine *utrace_attach_task(struct task_struct *task, int flags,

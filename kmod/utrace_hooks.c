@@ -13,6 +13,7 @@
 #include <linux/notifier.h>
 #include <linux/ptrace.h>
 #include <linux/sched.h>
+#include <linux/signal.h>
 #include <linux/string.h>
 #include <linux/tracepoint.h>
 #include <linux/workqueue.h>
@@ -59,26 +60,36 @@ static void probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 }
 
 /*
- * Only signals really queued (TRACE_SIGNAL_DELIVERED is 0; ignored or
- * already pending ones are not); SIGKILL and SIGSTOP are the kernel's.
+ * Signal reports: only signals really queued (TRACE_SIGNAL_DELIVERED is
+ * 0; ignored or already pending ones are not); SIGKILL and SIGSTOP are
+ * the kernel's.  Job control: every SIGCONT (its work is done before the
+ * tracepoint, even when it is then ignored), stop signals sent to a
+ * whole process.
  */
 static void probe_signal_generate(void *data, int sig,
 				  struct kernel_siginfo *info,
 				  struct task_struct *task, int group,
 				  int result)
 {
-	if (atomic_read(&utrace_nr_tasks) && result == 0 &&
-	    sig != SIGKILL && sig != SIGSTOP)
+	if (!atomic_read(&utrace_nr_tasks))
+		return;
+	if (result == 0 && sig != SIGKILL && sig != SIGSTOP)
 		utrace_signal_generated(task, sig, group);
+	if (sig == SIGCONT || (result == 0 && group && sig_kernel_stop(sig)))
+		utrace_jctl_signal(task, sig);
 }
 
 static void probe_signal_deliver(void *data, int sig,
 				 struct kernel_siginfo *info,
 				 struct k_sigaction *ka)
 {
-	if (atomic_read(&utrace_nr_tasks))
-		utrace_signal_delivering(ka->sa.sa_handler != SIG_DFL &&
-					 ka->sa.sa_handler != SIG_IGN);
+	if (!atomic_read(&utrace_nr_tasks))
+		return;
+	utrace_signal_delivering(ka->sa.sa_handler != SIG_DFL &&
+				 ka->sa.sa_handler != SIG_IGN);
+	/* get_signal() goes on to do_signal_stop() with it */
+	if (sig_kernel_stop(sig) && ka->sa.sa_handler == SIG_DFL)
+		utrace_jctl_stopping();
 }
 
 struct utrace_tp {

@@ -20,6 +20,9 @@ void utrace_report_syscall(struct pt_regs *regs, bool entry);
 void utrace_signal_generated(struct task_struct *task, int sig, bool group);
 /* get_signal() is delivering a signal to current; @handler: to a handler */
 void utrace_signal_delivering(bool handler);
+/* job control: a group stop starts in current; SIGCONT or a stop sent */
+void utrace_jctl_stopping(void);
+void utrace_jctl_signal(struct task_struct *task, int sig);
 void utrace_release_task(struct task_struct *task);
 /* utrace_hooks.c: the syscall tracepoints, while an engine wants them */
 void utrace_syscall_hooks_get(void);

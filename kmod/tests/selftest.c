@@ -28,6 +28,8 @@
 #include <linux/delay.h>
 #include <linux/err.h>
 #include <linux/jiffies.h>
+#include <linux/kmsg_dump.h>
+#include <linux/kthread.h>
 #include <linux/module.h>
 #include <linux/ptrace.h>
 #include <linux/sched/signal.h>
@@ -44,10 +46,10 @@
 
 enum st_ev {
 	EV_EXEC, EV_ENTRY, EV_EXIT_SC, EV_EXIT, EV_DEATH, EV_REAP,
-	EV_QUIESCE, EV_MARK, EV_SIGNAL,
+	EV_QUIESCE, EV_MARK, EV_SIGNAL, EV_JCTL,
 };
 
-static const char st_ev_char[] = "XEReDrqMS";
+static const char st_ev_char[] = "XEReDrqMSJ";
 
 struct st_rec {
 	u8 ev;
@@ -84,6 +86,11 @@ struct st_eng {
 	bool sig_stop;			/* return UTRACE_STOP */
 	unsigned int nusr1;		/* SIGUSR1 reports */
 	int usr1_code, usr1_pid, usr1_deliver;	/* si_code, si_pid, *deliver */
+	/* report_jctl: how many of each type, @notify of the last stop */
+	unsigned int njstop, njcont;
+	int jnotify;
+	bool jhold;			/* report_jctl returns UTRACE_STOP */
+	struct task_struct *task;	/* attached to, if not ctx->task */
 	struct completion in_cb, death, reap;
 };
 
@@ -96,6 +103,18 @@ struct st_ctx {
 	int init_err;
 	struct st_eng eng[ST_NENG];
 };
+
+/*
+ * A program of two threads that wait in pause() for ever (guest-check
+ * builds testsuite/vm/mt-pause.c and passes its path); "hung" runs the
+ * hung-task test alone, with the detector's timeout set short.
+ */
+static char *mt_prog;
+module_param(mt_prog, charp, 0444);
+MODULE_PARM_DESC(mt_prog, "path of a two-thread program waiting in pause()");
+static bool hung;
+module_param(hung, bool, 0444);
+MODULE_PARM_DESC(hung, "run only the hung-task detector test");
 
 static char why[192];
 static int npass, nfail;
@@ -242,7 +261,26 @@ static u32 st_signal(u32 action, struct utrace_engine *engine,
 	return ret;
 }
 
+/* Job control reports: counted, and logged as type + 100 * notify. */
+static u32 st_jctl(u32 action, struct utrace_engine *engine, int type,
+		   int notify)
+{
+	struct st_eng *e = engine->data;
+
+	e->ncalls++;
+	st_log(e, EV_JCTL, type + 100 * notify);
+	if (type == CLD_STOPPED) {
+		WRITE_ONCE(e->jnotify, notify);
+		WRITE_ONCE(e->njstop, e->njstop + 1);
+	} else {
+		WRITE_ONCE(e->njcont, e->njcont + 1);
+	}
+	/* like every report's, this action replaces the engine's */
+	return READ_ONCE(e->jhold) ? UTRACE_STOP : UTRACE_RESUME;
+}
+
 static const struct utrace_engine_ops st_ops = {
+	.report_jctl = st_jctl,
 	.report_quiesce = st_quiesce,
 	.report_exec = st_exec,
 	.report_exit = st_exit,
@@ -351,15 +389,18 @@ static void st_cleanup(struct st_ctx *c)
 	for (i = 0; i < ST_NENG; i++) {
 		/* engine 0 first: its callback may be attaching engine 1 */
 		struct utrace_engine *engine = READ_ONCE(c->eng[i].engine);
+		struct task_struct *t = c->eng[i].task ?: task;
 
 		if (!engine)
 			continue;
-		if (task) {
-			utrace_control(task, engine, UTRACE_DETACH);
-			utrace_barrier(task, engine);
+		if (t) {
+			utrace_control(t, engine, UTRACE_DETACH);
+			utrace_barrier(t, engine);
 		}
 		utrace_engine_put(engine);
 		c->eng[i].engine = NULL;
+		if (c->eng[i].task)
+			put_task_struct(c->eng[i].task);
 	}
 	if (task) {
 		if (!(READ_ONCE(task->flags) & PF_EXITING))
@@ -386,7 +427,7 @@ static void st_dump(struct st_ctx *c, const char *name)
 		len += scnprintf(buf + len, 1024 - len, " %d%c", r->eng,
 				 st_ev_char[r->ev]);
 		if (r->ev == EV_ENTRY || r->ev == EV_EXIT_SC ||
-		    r->ev == EV_MARK || r->ev == EV_SIGNAL)
+		    r->ev == EV_MARK || r->ev == EV_SIGNAL || r->ev == EV_JCTL)
 			len += scnprintf(buf + len, 1024 - len, "%ld", r->nr);
 	}
 	spin_unlock_irqrestore(&c->lock, flags);
@@ -415,6 +456,38 @@ static void st_report(const char *name, bool ok, struct st_ctx *c)
 	if (c)
 		st_dump(c, name);
 }
+
+/* Engine @e attaches in the new task before its exec, asking @events. */
+static void st_watch(struct st_eng *e, unsigned long events)
+{
+	e->attach_in_init = true;
+	e->events = events;
+}
+
+/* Every test ends here: its verdict, then nothing left behind. */
+static void st_done(const char *name, bool ok, struct st_ctx *c)
+{
+	st_report(name, ok, c);
+	if (c)
+		st_cleanup(c);
+}
+
+/* Start the program, or fail the test. */
+#define ST_SPAWN(c, argv)						\
+	do {								\
+		ret = st_spawn(c, argv);				\
+		CHECK(!ret, "spawn %s: %d", (argv)[0], ret);		\
+	} while (0)
+
+/* Have engine @engine hold the running program stopped, or fail. */
+#define ST_HOLD(c, engine)						\
+	do {								\
+		ret = utrace_control((c)->task, engine, UTRACE_STOP);	\
+		CHECK(ret == -EINPROGRESS || !ret,			\
+		      "utrace_control(STOP): %d", ret);			\
+		ret = utrace_prepare_examine((c)->task, ST_TIMEOUT);	\
+		CHECK(!ret, "utrace_prepare_examine: %d", ret);	\
+	} while (0)
 
 /* Records of engine @id, in order, copied out of the log. */
 static unsigned int st_records(struct st_ctx *c, int id, struct st_rec *out)
@@ -480,10 +553,8 @@ static void test_event_order(void)
 	int ret;
 
 	CHECK(c && r, "out of memory");
-	c->eng[0].attach_in_init = true;
-	c->eng[0].events = ST_ALL_EVENTS;
-	ret = st_spawn(c, argv);
-	CHECK(!ret, "spawn: %d", ret);
+	st_watch(&c->eng[0], ST_ALL_EVENTS);
+	ST_SPAWN(c, argv);
 	CHECK(st_wait(&c->eng[0].reap, ST_TIMEOUT), "no report_reap in 10 s");
 	CHECK(!c->overflow, "log overflow");
 	n = st_records(c, 0, r);
@@ -519,9 +590,7 @@ static void test_event_order(void)
 	CHECK(r[i + 2].nr == 0, "exit code %ld, want 0", r[i + 2].nr);
 	ok = true;
 out:
-	st_report(name, ok, c);
-	if (c)
-		st_cleanup(c);
+	st_done(name, ok, c);
 	kfree(r);
 }
 
@@ -542,12 +611,10 @@ static void test_attach_in_callback(void)
 	int ret;
 
 	CHECK(c && r, "out of memory");
-	c->eng[0].attach_in_init = true;
-	c->eng[0].events = ST_ALL_EVENTS;
+	st_watch(&c->eng[0], ST_ALL_EVENTS);
 	c->eng[0].attach_at = 3;
 	c->eng[1].events = ST_ALL_EVENTS;
-	ret = st_spawn(c, argv);
-	CHECK(!ret, "spawn: %d", ret);
+	ST_SPAWN(c, argv);
 	CHECK(st_wait(&c->eng[0].reap, ST_TIMEOUT), "no report_reap in 10 s");
 	CHECK(READ_ONCE(c->eng[1].engine), "attach in callback failed: %d",
 	      c->init_err);
@@ -568,9 +635,7 @@ static void test_attach_in_callback(void)
 	      st_count(r, n, EV_EXIT), st_count(r, n, EV_DEATH));
 	ok = true;
 out:
-	st_report(name, ok, c);
-	if (c)
-		st_cleanup(c);
+	st_done(name, ok, c);
 	kfree(r);
 }
 
@@ -591,8 +656,7 @@ static void test_attach_from_other(void)
 	CHECK(c, "out of memory");
 	c->eng[0].events = UTRACE_EVENT(EXIT) | UTRACE_EVENT(DEATH) |
 			   UTRACE_EVENT(REAP);
-	ret = st_spawn(c, argv);
-	CHECK(!ret, "spawn: %d", ret);
+	ST_SPAWN(c, argv);
 	engine = utrace_attach_task(c->task, UTRACE_ATTACH_CREATE, &st_ops,
 				    &c->eng[0]);
 	CHECK(!IS_ERR(engine), "attach: %ld", PTR_ERR(engine));
@@ -606,9 +670,7 @@ static void test_attach_from_other(void)
 	CHECK(st_wait(&c->eng[0].reap, ST_TIMEOUT), "no report_reap");
 	ok = true;
 out:
-	st_report(name, ok, c);
-	if (c)
-		st_cleanup(c);
+	st_done(name, ok, c);
 }
 
 /*
@@ -627,15 +689,12 @@ static void test_stop_wins(void)
 	int ret;
 
 	CHECK(c, "out of memory");
-	c->eng[0].attach_in_init = true;
-	c->eng[0].events = UTRACE_EVENT(SYSCALL_ENTRY) | UTRACE_EVENT(DEATH);
+	st_watch(&c->eng[0], UTRACE_EVENT(SYSCALL_ENTRY) | UTRACE_EVENT(DEATH));
 	c->eng[0].stop_at = 2;
-	c->eng[1].attach_in_init = true;
-	c->eng[1].events = UTRACE_EVENT(SYSCALL_ENTRY) |
-			   UTRACE_EVENT(SYSCALL_EXIT) | UTRACE_EVENT(DEATH) |
-			   UTRACE_EVENT(REAP);
-	ret = st_spawn(c, argv);
-	CHECK(!ret, "spawn: %d", ret);
+	st_watch(&c->eng[1], UTRACE_EVENT(SYSCALL_ENTRY) |
+		 UTRACE_EVENT(SYSCALL_EXIT) | UTRACE_EVENT(DEATH) |
+		 UTRACE_EVENT(REAP));
+	ST_SPAWN(c, argv);
 	ret = utrace_prepare_examine(c->task, ST_TIMEOUT);
 	CHECK(!ret, "utrace_prepare_examine: %d", ret);
 	CHECK(utrace_task_stopped(c->task), "utrace_task_stopped is false");
@@ -674,9 +733,7 @@ static void test_stop_wins(void)
 	CHECK(st_wait(&c->eng[1].reap, ST_TIMEOUT), "no report_reap");
 	ok = true;
 out:
-	st_report(name, ok, c);
-	if (c)
-		st_cleanup(c);
+	st_done(name, ok, c);
 }
 
 /*
@@ -694,13 +751,10 @@ static void test_detach_in_callback(void)
 	int ret;
 
 	CHECK(c && r, "out of memory");
-	c->eng[0].attach_in_init = true;
-	c->eng[0].events = ST_ALL_EVENTS;
+	st_watch(&c->eng[0], ST_ALL_EVENTS);
 	c->eng[0].detach_at = 3;
-	c->eng[1].attach_in_init = true;
-	c->eng[1].events = ST_ALL_EVENTS;
-	ret = st_spawn(c, argv);
-	CHECK(!ret, "spawn: %d", ret);
+	st_watch(&c->eng[1], ST_ALL_EVENTS);
+	ST_SPAWN(c, argv);
 	CHECK(st_wait(&c->eng[1].reap, ST_TIMEOUT), "no report_reap in 10 s");
 	n = st_records(c, 0, r);
 	CHECK(n > 0 && r[n - 1].ev == EV_ENTRY && c->eng[0].nentry == 3,
@@ -719,9 +773,7 @@ static void test_detach_in_callback(void)
 	      st_count(r, n, EV_REAP));
 	ok = true;
 out:
-	st_report(name, ok, c);
-	if (c)
-		st_cleanup(c);
+	st_done(name, ok, c);
 	kfree(r);
 }
 
@@ -742,8 +794,7 @@ static void test_attach_dead(void)
 
 	CHECK(c && c2, "out of memory");
 	/* a task that never had an engine: only our reference on it */
-	ret = st_spawn(c, argv);
-	CHECK(!ret, "spawn: %d", ret);
+	ST_SPAWN(c, argv);
 	CHECK(st_poll(c->task, false), "task not dead after 10 s");
 	engine = utrace_attach_task(c->task, UTRACE_ATTACH_CREATE, &st_ops,
 				    &c->eng[0]);
@@ -756,10 +807,8 @@ static void test_attach_dead(void)
 	      PTR_ERR_OR_ZERO(engine));
 
 	/* a task with an engine: its layer state outlives it until reaped */
-	c2->eng[0].attach_in_init = true;
-	c2->eng[0].events = UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP);
-	ret = st_spawn(c2, argv);
-	CHECK(!ret, "spawn: %d", ret);
+	st_watch(&c2->eng[0], UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP));
+	ST_SPAWN(c2, argv);
 	CHECK(st_wait(&c2->eng[0].death, ST_TIMEOUT), "no report_death");
 	engine = utrace_attach_task(c2->task, UTRACE_ATTACH_CREATE, &st_ops,
 				    &c2->eng[1]);
@@ -807,14 +856,11 @@ static void test_barrier(void)
 
 	CHECK(c, "out of memory");
 	e = &c->eng[0];
-	e->attach_in_init = true;
-	e->events = ST_ALL_EVENTS;
+	st_watch(e, ST_ALL_EVENTS);
 	e->spin_at = 1;
 	e->spin_ms = 300;
-	c->eng[1].attach_in_init = true;
-	c->eng[1].events = UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP);
-	ret = st_spawn(c, argv);
-	CHECK(!ret, "spawn: %d", ret);
+	st_watch(&c->eng[1], UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP));
+	ST_SPAWN(c, argv);
 	CHECK(st_wait(&e->in_cb, ST_TIMEOUT), "callback never called");
 	ret = utrace_control(c->task, e->engine, UTRACE_DETACH);
 	CHECK(ret == -EINPROGRESS || READ_ONCE(e->cb_done),
@@ -830,9 +876,7 @@ static void test_barrier(void)
 	      READ_ONCE(e->ncalls) - calls);
 	ok = true;
 out:
-	st_report(name, ok, c);
-	if (c)
-		st_cleanup(c);
+	st_done(name, ok, c);
 }
 
 /*
@@ -849,12 +893,11 @@ static void test_sigkill_stopped(void)
 	int ret;
 
 	CHECK(c, "out of memory");
-	c->eng[0].attach_in_init = true;
-	c->eng[0].events = UTRACE_EVENT(SYSCALL_ENTRY) | UTRACE_EVENT(DEATH) |
-			   UTRACE_EVENT(REAP);
+	st_watch(&c->eng[0], UTRACE_EVENT(SYSCALL_ENTRY) |
+		 UTRACE_EVENT(DEATH) |
+		 UTRACE_EVENT(REAP));
 	c->eng[0].stop_at = 1;
-	ret = st_spawn(c, argv);
-	CHECK(!ret, "spawn: %d", ret);
+	ST_SPAWN(c, argv);
 	ret = utrace_prepare_examine(c->task, ST_TIMEOUT);
 	CHECK(!ret, "utrace_prepare_examine: %d", ret);
 	t0 = jiffies;
@@ -868,9 +911,7 @@ static void test_sigkill_stopped(void)
 	pr_debug("death %u ms after SIGKILL\n", jiffies_to_msecs(jiffies - t0));
 	ok = true;
 out:
-	st_report(name, ok, c);
-	if (c)
-		st_cleanup(c);
+	st_done(name, ok, c);
 }
 
 /*
@@ -910,13 +951,11 @@ static void st_sig_case(const char *name, const char *script, bool change,
 
 	CHECK(c && r, "out of memory");
 	e = &c->eng[0];
-	e->attach_in_init = true;
-	e->events = UTRACE_EVENT(SIGNAL) | UTRACE_EVENT(EXIT) |
-		    UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP);
+	st_watch(e, UTRACE_EVENT(SIGNAL) | UTRACE_EVENT(EXIT) |
+		 UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP));
 	e->sig_change = change;
 	e->sig_to = to;
-	ret = st_spawn(c, argv);
-	CHECK(!ret, "spawn: %d", ret);
+	ST_SPAWN(c, argv);
 	CHECK(st_wait(&e->death, ST_TIMEOUT), "no report_death in 10 s");
 	CHECK(st_wait(&e->reap, ST_TIMEOUT), "no report_reap in 10 s");
 	n = st_records(c, 0, r);
@@ -936,9 +975,7 @@ static void st_sig_case(const char *name, const char *script, bool change,
 	      e->death_code, want);
 	ok = true;
 out:
-	st_report(name, ok, c);
-	if (c)
-		st_cleanup(c);
+	st_done(name, ok, c);
 	kfree(r);
 }
 
@@ -955,13 +992,11 @@ static void test_signal_fatal_default(void)
 
 	CHECK(c, "out of memory");
 	e = &c->eng[0];
-	e->attach_in_init = true;
-	e->events = UTRACE_EVENT(SIGNAL) | UTRACE_EVENT(EXIT) |
-		    UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP);
+	st_watch(e, UTRACE_EVENT(SIGNAL) | UTRACE_EVENT(EXIT) |
+		 UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP));
 	e->sig_change = true;
 	e->sig_to = 0;		/* would suppress it, if it were reported */
-	ret = st_spawn(c, argv);
-	CHECK(!ret, "spawn: %d", ret);
+	ST_SPAWN(c, argv);
 	CHECK(st_wait(&e->death, ST_TIMEOUT), "no report_death in 10 s");
 	CHECK(st_wait(&e->reap, ST_TIMEOUT), "no report_reap in 10 s");
 	CHECK(e->nusr1 == 0 && e->death_code == SIGUSR1,
@@ -969,9 +1004,7 @@ static void test_signal_fatal_default(void)
 	      e->nusr1, e->death_code);
 	ok = true;
 out:
-	st_report(name, ok, c);
-	if (c)
-		st_cleanup(c);
+	st_done(name, ok, c);
 }
 
 static void test_signal_deliver(void)
@@ -1013,14 +1046,12 @@ static void st_sig_stop_case(const char *name, char *script)
 
 	CHECK(c && r, "out of memory");
 	e = &c->eng[0];
-	e->attach_in_init = true;
-	e->events = UTRACE_EVENT(SIGNAL) | UTRACE_EVENT(DEATH) |
-		    UTRACE_EVENT(REAP);
+	st_watch(e, UTRACE_EVENT(SIGNAL) | UTRACE_EVENT(DEATH) |
+		 UTRACE_EVENT(REAP));
 	e->sig_change = true;
 	e->sig_to = 0;
 	e->sig_stop = true;
-	ret = st_spawn(c, argv);
-	CHECK(!ret, "spawn: %d", ret);
+	ST_SPAWN(c, argv);
 	ret = utrace_signal_deliver(c->task, e->engine, SIGUSR2);
 	CHECK(ret == -EBUSY, "utrace_signal_deliver on a running task: %d, want -EBUSY",
 	      ret);
@@ -1050,9 +1081,7 @@ static void st_sig_stop_case(const char *name, char *script)
 	      st_count_nr(r, n, EV_SIGNAL, SIGUSR2));
 	ok = true;
 out:
-	st_report(name, ok, c);
-	if (c)
-		st_cleanup(c);
+	st_done(name, ok, c);
 	kfree(r);
 }
 
@@ -1080,11 +1109,9 @@ static void test_signal_sigkill(void)
 
 	CHECK(c && r, "out of memory");
 	e = &c->eng[0];
-	e->attach_in_init = true;
-	e->events = UTRACE_EVENT(SIGNAL) | UTRACE_EVENT(SYSCALL_ENTRY) |
-		    UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP);
-	ret = st_spawn(c, argv);
-	CHECK(!ret, "spawn: %d", ret);
+	st_watch(e, UTRACE_EVENT(SIGNAL) | UTRACE_EVENT(SYSCALL_ENTRY) |
+		 UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP));
+	ST_SPAWN(c, argv);
 	/* asleep: the entry of (clock_)nanosleep logged, task interruptible */
 	end = jiffies + ST_TIMEOUT;
 	while (!asleep && time_before(jiffies, end)) {
@@ -1110,14 +1137,356 @@ static void test_signal_sigkill(void)
 	      st_count_nr(r, n, EV_SIGNAL, SIGKILL));
 	ok = true;
 out:
-	st_report(name, ok, c);
-	if (c)
-		st_cleanup(c);
+	st_done(name, ok, c);
 	kfree(r);
+}
+
+/* --- job control (report_jctl) --- */
+
+/* Poll until @cond holds; false after ST_TIMEOUT. */
+#define ST_UNTIL(cond)							\
+	({								\
+		unsigned long __end = jiffies + ST_TIMEOUT;		\
+		bool __ok;						\
+		while (!(__ok = (cond)) && time_before(jiffies, __end))	\
+			msleep(20);					\
+		__ok;							\
+	})
+
+/* The state letter ps shows for @t (R S D T t Z ...). */
+static char st_state(struct task_struct *t)
+{
+	return task_state_to_char(t);
+}
+
+/*
+ * Held by the layer and asleep.  A held task runs briefly for each job
+ * control report (and for a wake-up that finds nothing to report), so
+ * the tests poll for this rather than look once.
+ */
+static bool st_held(struct task_struct *t)
+{
+	return utrace_task_stopped(t) && st_state(t) == 't';
+}
+
+static bool st_group_stopped(struct task_struct *t)
+{
+	return READ_ONCE(t->signal->flags) & SIGNAL_STOP_STOPPED;
+}
+
+static int st_kill(struct task_struct *t, int sig)
+{
+	return kill_pid(task_tgid(t), sig, 1);
+}
+
+/*
+ * 13. One thread, no layer stop: SIGSTOP gives report_jctl(CLD_STOPPED,
+ * notify 1) -- the thread dequeued it -- and the task stops (T);
+ * SIGCONT gives report_jctl(CLD_CONTINUED) once it runs again.
+ */
+static void test_jctl_reports(void)
+{
+	static const char name[] = "job control: report_jctl at SIGSTOP (notify) and SIGCONT";
+	char *argv[] = { "/bin/sleep", "30", NULL };
+	struct st_ctx *c = st_ctx_new();
+	struct st_eng *e;
+	bool ok = false;
+	int ret;
+
+	CHECK(c, "out of memory");
+	e = &c->eng[0];
+	st_watch(e, UTRACE_EVENT(JCTL) | UTRACE_EVENT(DEATH) |
+		 UTRACE_EVENT(REAP));
+	ST_SPAWN(c, argv);
+	CHECK(!st_kill(c->task, SIGSTOP), "kill SIGSTOP");
+	CHECK(ST_UNTIL(st_state(c->task) == 'T'),
+	      "not stopped (T) 10 s after SIGSTOP: state %c",
+	      st_state(c->task));
+	CHECK(READ_ONCE(e->njstop) == 1 && e->jnotify == 1 && !e->njcont,
+	      "reports: %u CLD_STOPPED (notify %d), %u CLD_CONTINUED; want 1 (1), 0",
+	      e->njstop, e->jnotify, e->njcont);
+	CHECK(!st_kill(c->task, SIGCONT), "kill SIGCONT");
+	CHECK(ST_UNTIL(READ_ONCE(e->njcont) == 1),
+	      "no CLD_CONTINUED report 10 s after SIGCONT (state %c)",
+	      st_state(c->task));
+	CHECK(st_state(c->task) != 'T', "still stopped after SIGCONT");
+	CHECK(e->njstop == 1, "%u CLD_STOPPED reports, want 1", e->njstop);
+	CHECK(!completion_done(&e->death), "the task died");
+	ok = true;
+out:
+	st_done(name, ok, c);
+}
+
+/*
+ * 14. One thread the layer holds: SIGCONT does not release it; SIGSTOP
+ * leaves it held (t) -- no group stop while it is held, as with ptrace;
+ * released, it stops for the SIGSTOP at once (T), reporting CLD_STOPPED,
+ * and the group stop is complete; SIGCONT then lets it run.
+ */
+static void test_jctl_held_one(void)
+{
+	static const char name[] = "job control vs a layer stop (one thread): SIGCONT keeps it, SIGSTOP waits for the release";
+	char *argv[] = { "/bin/sleep", "30", NULL };
+	struct st_ctx *c = st_ctx_new();
+	struct st_eng *e;
+	bool ok = false;
+	int ret;
+
+	CHECK(c, "out of memory");
+	e = &c->eng[0];
+	st_watch(e, UTRACE_EVENT(JCTL) | UTRACE_EVENT(DEATH) |
+		 UTRACE_EVENT(REAP));
+	ST_SPAWN(c, argv);
+	e->jhold = true;
+	ST_HOLD(c, e->engine);
+	CHECK(st_state(c->task) == 't', "held: state %c, want t",
+	      st_state(c->task));
+	CHECK(!st_kill(c->task, SIGCONT), "kill SIGCONT");
+	msleep(200);
+	CHECK(ST_UNTIL(st_held(c->task)),
+	      "SIGCONT released the layer stop (state %c)",
+	      st_state(c->task));
+	CHECK(!st_kill(c->task, SIGSTOP), "kill SIGSTOP");
+	msleep(200);
+	CHECK(ST_UNTIL(st_held(c->task)),
+	      "SIGSTOP changed the layer stop (state %c)", st_state(c->task));
+	CHECK(!e->njstop && !e->njcont, "jctl reports while held: %u/%u",
+	      e->njstop, e->njcont);
+	WRITE_ONCE(e->jhold, false);
+	ret = utrace_control(c->task, e->engine, UTRACE_RESUME);
+	CHECK(!ret, "utrace_control(RESUME): %d", ret);
+	CHECK(ST_UNTIL(st_state(c->task) == 'T' &&
+		       st_group_stopped(c->task)),
+	      "released: no group stop in 10 s (state %c)",
+	      st_state(c->task));
+	CHECK(e->njstop == 1 && e->jnotify == 1,
+	      "%u CLD_STOPPED reports (notify %d), want 1 (1)", e->njstop,
+	      e->jnotify);
+	CHECK(!st_kill(c->task, SIGCONT), "kill SIGCONT");
+	CHECK(ST_UNTIL(READ_ONCE(e->njcont) == 1 &&
+		       st_state(c->task) != 'T'),
+	      "SIGCONT after the group stop: %u reports, state %c",
+	      e->njcont, st_state(c->task));
+	CHECK(!completion_done(&e->death), "the task died");
+	ok = true;
+out:
+	st_done(name, ok, c);
+}
+
+/* The thread of @leader's process that is not @leader, referenced. */
+static struct task_struct *st_other_thread(struct task_struct *leader)
+{
+	struct task_struct *t, *found = NULL;
+
+	rcu_read_lock();
+	for_each_thread(leader, t) {
+		if (t != leader) {
+			get_task_struct(t);
+			found = t;
+			break;
+		}
+	}
+	rcu_read_unlock();
+	return found;
+}
+
+/*
+ * 15. Two threads, the main one held by the layer (engine 0), the other
+ * (engine 1) free.  SIGSTOP to the process: the free thread stops (T)
+ * whichever thread the kernel woke for it, reports CLD_STOPPED with
+ * notify 1; the held one reports CLD_STOPPED (notify 0) while held and
+ * stays held (t); the group stop waits for it.  SIGCONT: both report
+ * CLD_CONTINUED, the free one runs, the held one stays held.  SIGSTOP
+ * again, then the release: the held thread joins the group stop, which
+ * completes; SIGCONT lets both run.
+ */
+static void test_jctl_held_threads(void)
+{
+	static const char name[] = "job control vs a layer stop (two threads): the free one stops, the held one joins when released";
+	char *argv[] = { mt_prog, NULL };
+	struct st_ctx *c = st_ctx_new();
+	struct task_struct *t2;
+	struct utrace_engine *engine;
+	struct st_eng *e0, *e1;
+	bool ok = false;
+	int ret;
+
+	CHECK(c, "out of memory");
+	CHECK(mt_prog, "no mt_prog= module parameter (testsuite/vm/guest-check gives it)");
+	e0 = &c->eng[0];
+	e1 = &c->eng[1];
+	st_watch(e0, UTRACE_EVENT(JCTL) | UTRACE_EVENT(DEATH) |
+		 UTRACE_EVENT(REAP));
+	e1->events = UTRACE_EVENT(JCTL);
+	ST_SPAWN(c, argv);
+	CHECK(ST_UNTIL(get_nr_threads(c->task) == 2),
+	      "%d threads after 10 s, want 2", get_nr_threads(c->task));
+	t2 = st_other_thread(c->task);
+	CHECK(t2, "second thread not found");
+	e1->task = t2;
+	engine = utrace_attach_task(t2, UTRACE_ATTACH_CREATE, &st_ops, e1);
+	CHECK(!IS_ERR(engine), "attach to thread 2: %ld", PTR_ERR(engine));
+	e1->engine = engine;
+	ret = utrace_set_events(t2, engine, e1->events);
+	CHECK(!ret, "utrace_set_events: %d", ret);
+
+	e0->jhold = true;
+	ST_HOLD(c, e0->engine);
+
+	CHECK(!st_kill(c->task, SIGSTOP), "kill SIGSTOP");
+	CHECK(ST_UNTIL(st_state(t2) == 'T' && READ_ONCE(e0->njstop) == 1),
+	      "SIGSTOP: free thread %c, %u/%u CLD_STOPPED reports (free/held)",
+	      st_state(t2), e1->njstop, e0->njstop);
+	CHECK(e1->njstop == 1 && e1->jnotify == 1 && e0->jnotify == 0,
+	      "free thread %u CLD_STOPPED, notify %d/%d (free/held), want 1, 1/0",
+	      e1->njstop, e1->jnotify, e0->jnotify);
+	/* it ran for its report: wait until it sleeps again */
+	CHECK(ST_UNTIL(st_held(c->task)),
+	      "held thread: state %c, want t", st_state(c->task));
+	CHECK(!st_group_stopped(c->task),
+	      "group stop complete while a thread is held");
+
+	CHECK(!st_kill(c->task, SIGCONT), "kill SIGCONT");
+	CHECK(ST_UNTIL(st_state(t2) != 'T' && READ_ONCE(e1->njcont) == 1 &&
+		       READ_ONCE(e0->njcont) == 1),
+	      "SIGCONT: free thread %c, %u/%u CLD_CONTINUED reports (free/held)",
+	      st_state(t2), e1->njcont, e0->njcont);
+	msleep(100);
+	CHECK(ST_UNTIL(st_held(c->task)),
+	      "SIGCONT released the held thread (state %c)",
+	      st_state(c->task));
+
+	CHECK(!st_kill(c->task, SIGSTOP), "kill SIGSTOP");
+	CHECK(ST_UNTIL(st_state(t2) == 'T' && READ_ONCE(e0->njstop) == 2),
+	      "2nd SIGSTOP: free thread %c, %u CLD_STOPPED reports (held)",
+	      st_state(t2), e0->njstop);
+	WRITE_ONCE(e0->jhold, false);
+	ret = utrace_control(c->task, e0->engine, UTRACE_RESUME);
+	CHECK(!ret, "utrace_control(RESUME): %d", ret);
+	CHECK(ST_UNTIL(st_state(c->task) == 'T' &&
+		       st_group_stopped(c->task)),
+	      "released: state %c, group stop %s", st_state(c->task),
+	      st_group_stopped(c->task) ? "complete" : "incomplete");
+	CHECK(!st_kill(c->task, SIGCONT), "kill SIGCONT");
+	CHECK(ST_UNTIL(st_state(t2) != 'T' && st_state(c->task) != 'T'),
+	      "last SIGCONT: states %c %c", st_state(c->task), st_state(t2));
+	CHECK(!completion_done(&e0->death), "the program died");
+	ok = true;
+out:
+	st_done(name, ok, c);
+}
+
+/* --- the hung-task detector --- */
+
+#define ST_HUNG_COMM	"ugdb_st_dstate"
+#define ST_HUNG_HOLD	(8 * HZ)
+
+/* The positive control: uninterruptible for ST_HUNG_HOLD, then idle. */
+static int st_dstate_fn(void *data)
+{
+	struct completion *done = data;
+
+	schedule_timeout_uninterruptible(ST_HUNG_HOLD);
+	complete(done);
+	while (!kthread_should_stop()) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!kthread_should_stop())
+			schedule();
+		__set_current_state(TASK_RUNNING);
+	}
+	return 0;
+}
+
+/*
+ * Scan the kernel log for the detector's "INFO: task COMM:PID blocked
+ * for more than" lines: is there one for @ctl, and one for anyone else?
+ */
+static void st_hung_lines(pid_t ctl, bool *seen_ctl, bool *seen_other)
+{
+	struct kmsg_dump_iter iter;
+	char *line = kmalloc(512, GFP_KERNEL);
+	char want[48];
+	size_t len;
+
+	*seen_ctl = *seen_other = false;
+	if (!line)
+		return;
+	snprintf(want, sizeof(want), "task %s:%d blocked", ST_HUNG_COMM, ctl);
+	kmsg_dump_rewind(&iter);
+	while (kmsg_dump_get_line(&iter, false, line, 511, &len)) {
+		line[len] = 0;
+		if (!strstr(line, "blocked for more than"))
+			continue;
+		if (strstr(line, want))
+			*seen_ctl = true;
+		else
+			*seen_other = true;
+	}
+	kfree(line);
+}
+
+/*
+ * 16 (alone, with hung=1; guest-check sets hung_task_timeout_secs to 2).
+ * A task held by the layer for 8 s, several detector periods: it shows
+ * 't', is not uninterruptible nor counted in the load, and the detector
+ * says nothing of it -- while, at the same time, a kernel thread sleeping
+ * uninterruptibly as long is reported (so the detector was awake).
+ */
+static void test_hung_task(void)
+{
+	static const char name[] = "hung-task detector: silent on a task held 8 s, reports a D-state control";
+	char *argv[] = { "/bin/sleep", "30", NULL };
+	struct st_ctx *c = st_ctx_new();
+	struct task_struct *ctl = NULL;
+	struct completion done;
+	unsigned long end;
+	bool seen_ctl, seen_other, ok = false;
+	unsigned int state;
+	int ret;
+
+	init_completion(&done);
+	CHECK(c, "out of memory");
+	st_watch(&c->eng[0], UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP));
+	ST_SPAWN(c, argv);
+	ST_HOLD(c, c->eng[0].engine);
+
+	ctl = kthread_run(st_dstate_fn, &done, ST_HUNG_COMM);
+	CHECK(!IS_ERR(ctl), "kthread_run: %ld", PTR_ERR(ctl));
+	get_task_struct(ctl);
+	/* we wait interruptibly: the detector must not see us either */
+	end = jiffies + ST_HUNG_HOLD + ST_TIMEOUT;
+	while (!completion_done(&done) && time_before(jiffies, end)) {
+		state = READ_ONCE(c->task->__state);
+		CHECK(st_state(c->task) == 't' &&
+		      !(state & TASK_UNINTERRUPTIBLE) &&
+		      !c->task->sched_contributes_to_load,
+		      "held task: state %c (%#x), counts in the load: %d",
+		      st_state(c->task), state,
+		      c->task->sched_contributes_to_load);
+		msleep_interruptible(200);
+	}
+	CHECK(completion_done(&done), "control thread still asleep");
+	CHECK(utrace_task_stopped(c->task), "the task is no longer held");
+	st_hung_lines(task_pid_nr(ctl), &seen_ctl, &seen_other);
+	CHECK(seen_ctl, "no report of the D-state control %s:%d: detector off? (hung_task_timeout_secs must be 2)",
+	      ST_HUNG_COMM, task_pid_nr(ctl));
+	CHECK(!seen_other, "the detector reported another task (the held one?)");
+	ok = true;
+out:
+	if (!IS_ERR_OR_NULL(ctl)) {
+		kthread_stop(ctl);
+		put_task_struct(ctl);
+	}
+	st_done(name, ok, c);
 }
 
 static int __init st_mod_init(void)
 {
+	if (hung) {
+		test_hung_task();
+		pr_info("%d passed, %d failed\n", npass, nfail);
+		return 0;
+	}
 	test_event_order();
 	test_attach_in_callback();
 	test_attach_from_other();
@@ -1132,6 +1501,9 @@ static int __init st_mod_init(void)
 	test_signal_change();
 	test_signal_stop();
 	test_signal_sigkill();
+	test_jctl_reports();
+	test_jctl_held_one();
+	test_jctl_held_threads();
 	pr_info("%d passed, %d failed\n", npass, nfail);
 	return 0;
 }
