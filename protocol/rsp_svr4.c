@@ -16,7 +16,8 @@
  * The first link_map of the first namespace is the program (main-lm);
  * entries without a name (none yet) are left out; lmid is the address of
  * the namespace's r_debug.  Before the dynamic linker filled in DT_DEBUG
- * the list is empty ("<library-list-svr4 version="1.0"/>"); a program
+ * the list is empty ("<library-list-svr4 version="1.0">
+ * </library-list-svr4>", no main-lm, as from gdbserver 13); a program
  * without PT_DYNAMIC or DT_DEBUG (static) gets E01, as from gdbserver.
  * The annex may say "start=LM;prev=LM" (and "lmid=R"): list from link_map
  * LM on, whose l_prev must be prev.  Unknown annex keys are ignored.
@@ -345,6 +346,9 @@ void rsp_serve_svr4(struct rsp_session *s, struct rsp_req *req, u32 len)
 				break;
 		}
 	}
-	out_str(&o, c.header_done ? "</library-list-svr4>" : "/>");
+	/* gdbserver 13 closes the opening tag even around an empty list */
+	if (!c.header_done)
+		out_char(&o, '>');
+	out_str(&o, "</library-list-svr4>");
 	rsp_put_xfer_data(s, s->scratch, o.n > len ? len : o.n, o.n > len);
 }

@@ -402,7 +402,7 @@ static void test_svr4(void)
 		  "</library-list-svr4>");
 	/* prev not matching: the chain is not trusted */
 	CHECK_STR(svr4_fetch(e, "start=400980;prev=1", 0xfff),
-		  "<library-list-svr4 version=\"1.0\"/>");
+		  "<library-list-svr4 version=\"1.0\"></library-list-svr4>");
 	CHECK_STR(xact(e, "qXfer:libraries-svr4:read:start=zz:0,fff"), "E01");
 	CHECK_STR(xact(e, "qXfer:libraries-svr4:read:start=1,prev=2:0,fff"),
 		  "E01");
@@ -446,16 +446,16 @@ static void test_svr4(void)
 	/* before the dynamic linker ran: DT_DEBUG 0, empty list */
 	put64(&e->m, DYN + 24, 0);
 	CHECK_STR(svr4_fetch(e, "", 0xfff),
-		  "<library-list-svr4 version=\"1.0\"/>");
+		  "<library-list-svr4 version=\"1.0\"></library-list-svr4>");
 	/* r_map not set yet, or r_version 0: empty too */
 	put64(&e->m, DYN + 24, RDEBUG);
 	put64(&e->m, RDEBUG + 8, 0);
 	CHECK_STR(svr4_fetch(e, "", 0xfff),
-		  "<library-list-svr4 version=\"1.0\"/>");
+		  "<library-list-svr4 version=\"1.0\"></library-list-svr4>");
 	put64(&e->m, RDEBUG + 8, LM0);
 	e->m.mem[RDEBUG - B] = 0;
 	CHECK_STR(svr4_fetch(e, "", 0xfff),
-		  "<library-list-svr4 version=\"1.0\"/>");
+		  "<library-list-svr4 version=\"1.0\"></library-list-svr4>");
 	e->m.mem[RDEBUG - B] = 1;
 	/* a static program: no DT_DEBUG, no PT_DYNAMIC -> E01 */
 	put64(&e->m, DYN + 16, 0);
