@@ -29,6 +29,9 @@
 /* How long gdb's side waits for a thread to stop (emulated CPUs are slow). */
 #define UGDB_STOP_TIMEOUT	(5 * HZ)
 
+/* Files gdb may have open at once through vFile (per session). */
+#define UGDB_VFILE_MAX		64
+
 struct ugdb_session;
 
 struct ugdb_thread {
@@ -101,6 +104,10 @@ struct ugdb_session {
 	int nr_bps;
 	struct mm_struct *bp_mm;	/* the mm they are in (not pinned) */
 
+	/* vFile: files open for gdb (slot = gdb's fd), setfs pid */
+	struct file *vfiles[UGDB_VFILE_MAX];
+	pid_t vfile_fs_pid;
+
 	struct ugdb_regcache regs;	/* valid while everything is stopped */
 	u8 scratch[4096];		/* write() copy-in buffer */
 };
@@ -143,6 +150,22 @@ bool ugdb_is_bp(struct ugdb_session *sess, struct mm_struct *mm, u64 addr);
 int ugdb_thread_name(struct task_struct *task, char *buf, u32 len);
 int ugdb_exec_file(struct task_struct *task, char *buf, u32 len);
 long ugdb_read_auxv(struct task_struct *task, u64 off, u8 *buf, u32 len);
+
+/* ugdb_vfile.c: Host I/O with the opener's credentials */
+int ugdb_vfile_setfs(struct ugdb_session *sess, int pid);
+int ugdb_vfile_open(struct ugdb_session *sess, const char *name, int flags,
+		    u32 mode);
+int ugdb_vfile_close(struct ugdb_session *sess, int fd);
+void ugdb_vfile_close_all(struct ugdb_session *sess);
+long ugdb_vfile_pread(struct ugdb_session *sess, int fd, u8 *buf, u32 len,
+		      u64 off);
+long ugdb_vfile_pwrite(struct ugdb_session *sess, int fd, const u8 *buf,
+		       u32 len, u64 off);
+int ugdb_vfile_fstat(struct ugdb_session *sess, int fd,
+		     struct rsp_file_stat *st);
+int ugdb_vfile_readlink(struct ugdb_session *sess, const char *name,
+			char *buf, u32 len);
+int ugdb_vfile_unlink(struct ugdb_session *sess, const char *name);
 
 /* ugdb_perm.c */
 int ugdb_may_attach(struct ugdb_session *sess, struct task_struct *task);

@@ -49,6 +49,7 @@ static int ugdb_release(struct inode *inode, struct file *file)
 	mutex_lock(&sess->mutex);
 	if (sess->pid)
 		ugdb_forget_process(sess, sess->launched);
+	ugdb_vfile_close_all(sess);
 	mutex_unlock(&sess->mutex);
 	put_cred(sess->cred);
 	kvfree(sess->rsp);

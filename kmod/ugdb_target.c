@@ -305,6 +305,49 @@ static int op_program_signals(void *target, const u8 *pass, u32 n)
 	return 0;
 }
 
+/* vFile: ugdb_vfile.c */
+static int op_vfile_setfs(void *target, int pid)
+{
+	return ugdb_vfile_setfs(target, pid);
+}
+
+static int op_vfile_open(void *target, const char *path, int flags, u32 mode)
+{
+	return ugdb_vfile_open(target, path, flags, mode);
+}
+
+static int op_vfile_close(void *target, int fd)
+{
+	return ugdb_vfile_close(target, fd);
+}
+
+static long op_vfile_pread(void *target, int fd, u8 *buf, u32 len, u64 off)
+{
+	return ugdb_vfile_pread(target, fd, buf, len, off);
+}
+
+static long op_vfile_pwrite(void *target, int fd, const u8 *buf, u32 len,
+			    u64 off)
+{
+	return ugdb_vfile_pwrite(target, fd, buf, len, off);
+}
+
+static int op_vfile_fstat(void *target, int fd, struct rsp_file_stat *st)
+{
+	return ugdb_vfile_fstat(target, fd, st);
+}
+
+static int op_vfile_readlink(void *target, const char *path, char *buf,
+			     u32 len)
+{
+	return ugdb_vfile_readlink(target, path, buf, len);
+}
+
+static int op_vfile_unlink(void *target, const char *path)
+{
+	return ugdb_vfile_unlink(target, path);
+}
+
 static int op_can_step(void *target)
 {
 	return 1;
@@ -334,4 +377,12 @@ const struct rsp_target_ops ugdb_target_ops = {
 	.thread_core = op_thread_core,
 	.pass_signals = op_pass_signals,
 	.program_signals = op_program_signals,
+	.vfile_setfs = op_vfile_setfs,
+	.vfile_open = op_vfile_open,
+	.vfile_close = op_vfile_close,
+	.vfile_pread = op_vfile_pread,
+	.vfile_pwrite = op_vfile_pwrite,
+	.vfile_fstat = op_vfile_fstat,
+	.vfile_readlink = op_vfile_readlink,
+	.vfile_unlink = op_vfile_unlink,
 };

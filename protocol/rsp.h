@@ -62,6 +62,23 @@ enum rsp_resume_kind {
 	RSP_RESUME_STOP,	/* vCont;t: keep / make it stopped */
 };
 
+/* fstat() for vFile:fstat; sent in gdb's struct stat (32-bit fields cut). */
+struct rsp_file_stat {
+	u64 dev;		/* as user space sees it (new_encode_dev) */
+	u64 ino;
+	u32 mode;
+	u32 nlink;
+	u32 uid;
+	u32 gid;
+	u64 rdev;
+	u64 size;
+	u64 blksize;
+	u64 blocks;
+	s64 atime;
+	s64 mtime;
+	s64 ctime;
+};
+
 struct rsp_resume {
 	enum rsp_resume_kind kind;
 	int sig;		/* Linux signal to deliver, 0 = none */
@@ -203,6 +220,31 @@ struct rsp_target_ops {
 	 * Returns 0 or -errno.
 	 */
 	int (*program_signals)(void *t, const u8 *pass, u32 n);
+
+	/*
+	 * Optional, Host I/O (vFile:*): served only when all eight are set.
+	 * Files are the stub host's, opened with the rights of whoever
+	 * started the session.  Return values are Linux errno values,
+	 * negated; an fd the session did not open gets -EINVAL (gdbserver's
+	 * answer).  Paths are NUL-terminated (below 4096 bytes); flags are
+	 * Linux O_ACCMODE | O_APPEND | O_CREAT | O_TRUNC | O_EXCL, mode
+	 * Linux mode bits (file type and 0777 only).
+	 *
+	 * setfs: the file system paths are resolved in from now on: pid 0
+	 * the stub's own, else that of process pid (as /proc/PID/root);
+	 * errors for a pid may wait until a path is used, as in gdbserver.
+	 */
+	int (*vfile_setfs)(void *t, int pid);
+	int (*vfile_open)(void *t, const char *path, int flags, u32 mode);
+	int (*vfile_close)(void *t, int fd);
+	/* bytes read (0 at end of file) / written */
+	long (*vfile_pread)(void *t, int fd, u8 *buf, u32 len, u64 off);
+	long (*vfile_pwrite)(void *t, int fd, const u8 *buf, u32 len,
+			     u64 off);
+	int (*vfile_fstat)(void *t, int fd, struct rsp_file_stat *st);
+	/* the link's text (not NUL-terminated) in buf: its length */
+	int (*vfile_readlink)(void *t, const char *path, char *buf, u32 len);
+	int (*vfile_unlink)(void *t, const char *path);
 };
 
 enum rsp_rx_state {

@@ -115,6 +115,8 @@ enum rsp_req_kind {
 	RSP_REQ_SEARCH,		/* qSearch:memory:addr;length;pattern */
 	RSP_REQ_PASS_SIGNALS,	/* QPassSignals: (list in data) */
 	RSP_REQ_PROGRAM_SIGNALS,	/* QProgramSignals: */
+	RSP_REQ_VFILE,		/* vFile: (the rest in data) */
+	RSP_REQ_XFER_LIBRARIES,	/* qXfer:libraries-svr4:read */
 };
 
 /* Feature flags found in gdb's qSupported. */
@@ -155,11 +157,20 @@ int rsp_serve_data(struct rsp_session *s, struct rsp_req *req);
 int rsp_serve_query(struct rsp_session *s, struct rsp_req *req);
 int rsp_serve_xfer(struct rsp_session *s, struct rsp_req *req);
 int rsp_serve_memscan(struct rsp_session *s, struct rsp_req *req);
+void rsp_put_xfer_data(struct rsp_session *s, const u8 *data, u32 n,
+		       int more);
 int rsp_current_tid(struct rsp_session *s, int general);
 int rsp_thread_pid(struct rsp_session *s, int tid);
 int rsp_check_pid(struct rsp_session *s, int pid, int tid);
 void rsp_put_tid(struct rsp_session *s, int pid, int tid);
 void rsp_forget_threads(struct rsp_session *s);
+
+/* ---- rsp_vfile.c, rsp_svr4.c ---- */
+
+int rsp_vfile_supported(const struct rsp_session *s);
+int rsp_serve_vfile(struct rsp_session *s, struct rsp_req *req);
+int rsp_svr4_supported(const struct rsp_session *s);
+void rsp_serve_svr4(struct rsp_session *s, struct rsp_req *req, u32 len);
 
 /* ---- rsp_stop.c ---- */
 

@@ -150,7 +150,13 @@ static int parse_v(struct rsp_cur *c, struct rsp_req *req,
 			return -1;
 		return rsp_cur_eof(c) ? 0 : -1;
 	}
-	/* vMustReplyEmpty, vRun, vFile, ...: unsupported */
+	if (rsp_cur_prefix(c, "vFile:")) {
+		/* rsp_vfile.c parses the operation */
+		req->kind = RSP_REQ_VFILE;
+		take_rest(c, req);
+		return 0;
+	}
+	/* vMustReplyEmpty, vRun, ...: unsupported */
 	return 0;
 }
 
@@ -186,6 +192,7 @@ static const struct {
 	{ "threads:read:", RSP_REQ_XFER_THREADS },
 	{ "exec-file:read:", RSP_REQ_XFER_EXEC_FILE },
 	{ "auxv:read:", RSP_REQ_XFER_AUXV },
+	{ "libraries-svr4:read:", RSP_REQ_XFER_LIBRARIES },
 };
 
 /*

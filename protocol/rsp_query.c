@@ -28,6 +28,8 @@ static int serve_supported(struct rsp_session *s, struct rsp_req *req)
 		rsp_put_str(s, ";qXfer:exec-file:read+");
 	if (s->ops->thread_name)
 		rsp_put_str(s, ";qXfer:threads:read+");
+	if (rsp_svr4_supported(s))
+		rsp_put_str(s, ";qXfer:libraries-svr4:read+");
 	if (s->ops->pass_signals)
 		rsp_put_str(s, ";QPassSignals+");
 	if (s->ops->program_signals)
@@ -203,7 +205,10 @@ int rsp_serve_query(struct rsp_session *s, struct rsp_req *req)
 	case RSP_REQ_XFER_THREADS:
 	case RSP_REQ_XFER_EXEC_FILE:
 	case RSP_REQ_XFER_AUXV:
+	case RSP_REQ_XFER_LIBRARIES:
 		return rsp_serve_xfer(s, req);
+	case RSP_REQ_VFILE:
+		return rsp_serve_vfile(s, req);
 	case RSP_REQ_THREADS_FIRST:
 		return serve_threads_first(s);
 	case RSP_REQ_THREADS_NEXT:

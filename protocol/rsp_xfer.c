@@ -23,8 +23,8 @@ static u32 xfer_len(const struct rsp_req *req)
 }
 
 /* 'm'/'l' + the escaped data, 'm' as well if not all of it fit. */
-static void put_xfer_data(struct rsp_session *s, const u8 *data, u32 n,
-			  int more)
+void rsp_put_xfer_data(struct rsp_session *s, const u8 *data, u32 n,
+		       int more)
 {
 	u32 mark = s->reply_len, used;
 
@@ -46,7 +46,7 @@ static void put_xfer_slice(struct rsp_session *s, const u8 *doc, u32 total,
 		return;
 	}
 	n = total - (u32)off;
-	put_xfer_data(s, doc + off, n > len ? len : n, n > len);
+	rsp_put_xfer_data(s, doc + off, n > len ? len : n, n > len);
 }
 
 /* features: target.xml is the only annex. */
@@ -112,7 +112,7 @@ static void serve_auxv(struct rsp_session *s, struct rsp_req *req, u32 len)
 	}
 	if ((u64)n > len + 1)
 		n = len + 1;	/* a target overstating what it copied */
-	put_xfer_data(s, s->scratch, (u32)n > len ? len : (u32)n,
+	rsp_put_xfer_data(s, s->scratch, (u32)n > len ? len : (u32)n,
 		      (u32)n > len);
 }
 
@@ -346,7 +346,7 @@ static void serve_threads(struct rsp_session *s, struct rsp_req *req,
 	}
 	if (s->xml_valid)
 		gen_threads(s, &o);
-	put_xfer_data(s, s->scratch, o.n > len ? len : o.n, o.n > len);
+	rsp_put_xfer_data(s, s->scratch, o.n > len ? len : o.n, o.n > len);
 }
 
 int rsp_serve_xfer(struct rsp_session *s, struct rsp_req *req)
@@ -356,7 +356,8 @@ int rsp_serve_xfer(struct rsp_session *s, struct rsp_req *req)
 	/* an object whose operation is missing is not supported */
 	if ((req->kind == RSP_REQ_XFER_THREADS && !s->ops->thread_name) ||
 	    (req->kind == RSP_REQ_XFER_EXEC_FILE && !s->ops->exec_file) ||
-	    (req->kind == RSP_REQ_XFER_AUXV && !s->ops->read_auxv))
+	    (req->kind == RSP_REQ_XFER_AUXV && !s->ops->read_auxv) ||
+	    (req->kind == RSP_REQ_XFER_LIBRARIES && !rsp_svr4_supported(s)))
 		return 1;
 	if (!len) {
 		rsp_put_str(s, "E01");
@@ -374,6 +375,9 @@ int rsp_serve_xfer(struct rsp_session *s, struct rsp_req *req)
 		break;
 	case RSP_REQ_XFER_AUXV:
 		serve_auxv(s, req, len);
+		break;
+	case RSP_REQ_XFER_LIBRARIES:
+		rsp_serve_svr4(s, req, len);
 		break;
 	default:
 		break;

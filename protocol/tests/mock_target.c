@@ -54,6 +54,10 @@ void mock_init(struct mock *m, struct rsp_session *s)
 	for (i = 0; i < 64; i++)
 		m->auxv[i] = (u8)(i * 3);
 	m->auxv_len = 64;
+	/* every byte value, escapes included */
+	m->vf_size = 30000;
+	for (i = 0; i < (int)m->vf_size; i++)
+		m->vf_data[i] = (u8)(i * 13 + i / 256);
 }
 
 static int mock_attach(void *t, int pid)
@@ -372,6 +376,172 @@ static long mock_read_auxv(void *t, u64 off, u8 *buf, u32 len)
 	return len;
 }
 
+/* ---- vFile ---- */
+
+static int mock_vfile_setfs(void *t, int pid)
+{
+	struct mock *m = M(t);
+
+	m->n_vfile_calls++;
+	m->vf_setfs_pid = pid;
+	return 0;
+}
+
+static int mock_vfile_open(void *t, const char *path, int flags, u32 mode)
+{
+	struct mock *m = M(t);
+	int i;
+
+	m->n_vfile_calls++;
+	snprintf(m->vf_last_path, sizeof(m->vf_last_path), "%s", path);
+	m->vf_open_flags = flags;
+	m->vf_open_mode = mode;
+	if (!strcmp(path, "/secret"))
+		return -EACCES;
+	if (strcmp(path, "/prog") && strcmp(path, "/link"))
+		return -ENOENT;
+	for (i = 0; i < MOCK_VFDS; i++) {
+		if (!m->vf_fd_used[i]) {
+			m->vf_fd_used[i] = 1;
+			m->vf_fd_flags[i] = flags;
+			return MOCK_VFD0 + i;
+		}
+	}
+	return -EMFILE;
+}
+
+static int mock_vfd(struct mock *m, int fd)
+{
+	m->n_vfile_calls++;
+	if (fd < MOCK_VFD0 || fd >= MOCK_VFD0 + MOCK_VFDS ||
+	    !m->vf_fd_used[fd - MOCK_VFD0])
+		return -1;
+	return fd - MOCK_VFD0;
+}
+
+static int mock_vfile_close(void *t, int fd)
+{
+	struct mock *m = M(t);
+	int i = mock_vfd(m, fd);
+
+	if (i < 0)
+		return -EINVAL;
+	m->vf_fd_used[i] = 0;
+	return 0;
+}
+
+static long mock_vfile_pread(void *t, int fd, u8 *buf, u32 len, u64 off)
+{
+	struct mock *m = M(t);
+	int i = mock_vfd(m, fd);
+
+	m->vf_last_off = off;
+	m->vf_last_len = len;
+	if (i < 0)
+		return -EINVAL;
+	if ((m->vf_fd_flags[i] & 3) == 1)
+		return -EBADF;
+	if (off >= m->vf_size)
+		return 0;
+	if (len > m->vf_size - off)
+		len = m->vf_size - (u32)off;
+	memcpy(buf, m->vf_data + off, len);
+	return len;
+}
+
+static long mock_vfile_pwrite(void *t, int fd, const u8 *buf, u32 len,
+			      u64 off)
+{
+	struct mock *m = M(t);
+	int i = mock_vfd(m, fd);
+
+	m->vf_last_off = off;
+	m->vf_last_len = len;
+	if (i < 0)
+		return -EINVAL;
+	if ((m->vf_fd_flags[i] & 3) == 0)
+		return -EBADF;
+	if (off > sizeof(m->vf_data) || len > sizeof(m->vf_data) - off)
+		return -EFBIG;
+	memcpy(m->vf_data + off, buf, len);
+	if (off + len > m->vf_size)
+		m->vf_size = (u32)(off + len);
+	return len;
+}
+
+static int mock_vfile_fstat(void *t, int fd, struct rsp_file_stat *st)
+{
+	struct mock *m = M(t);
+	int i = mock_vfd(m, fd);
+
+	if (i < 0)
+		return -EINVAL;
+	st->dev = 0x801;
+	st->ino = 0x123456789aULL;	/* cut to 32 bits */
+	st->mode = 0100755;
+	st->nlink = 1;
+	st->uid = 1000;
+	st->gid = 100;
+	st->rdev = 0;
+	st->size = m->vf_size;
+	st->blksize = 4096;
+	st->blocks = 80;
+	st->atime = 0x61000023;		/* '#' inside: escaped */
+	st->mtime = 0x6100002a;		/* '*' */
+	st->ctime = -1;
+	return 0;
+}
+
+static int mock_vfile_readlink(void *t, const char *path, char *buf,
+			       u32 len)
+{
+	struct mock *m = M(t);
+
+	m->n_vfile_calls++;
+	snprintf(m->vf_last_path, sizeof(m->vf_last_path), "%s", path);
+	if (!strcmp(path, "/link")) {
+		if (len < 5)
+			return -ENAMETOOLONG;
+		memcpy(buf, "/prog", 5);
+		return 5;
+	}
+	if (!strcmp(path, "/odd")) {
+		memcpy(buf, "a}#$*b", 6);
+		return 6;
+	}
+	return !strcmp(path, "/prog") ? -EINVAL : -ENOENT;
+}
+
+static int mock_vfile_unlink(void *t, const char *path)
+{
+	struct mock *m = M(t);
+
+	m->n_vfile_calls++;
+	snprintf(m->vf_last_path, sizeof(m->vf_last_path), "%s", path);
+	if (!strcmp(path, "/dir"))
+		return -EISDIR;
+	if (!strcmp(path, "/secret"))
+		return -EACCES;
+	if (!strcmp(path, "/toolong"))
+		return -ENAMETOOLONG;
+	if (!strcmp(path, "/weird"))
+		return -ENOTEMPTY;	/* no File-I/O number: EUNKNOWN */
+	if (strcmp(path, "/prog") || m->vf_unlinked)
+		return -ENOENT;
+	m->vf_unlinked = 1;
+	return 0;
+}
+
+#define MOCK_OPS_VFILE \
+	.vfile_setfs = mock_vfile_setfs, \
+	.vfile_open = mock_vfile_open, \
+	.vfile_close = mock_vfile_close, \
+	.vfile_pread = mock_vfile_pread, \
+	.vfile_pwrite = mock_vfile_pwrite, \
+	.vfile_fstat = mock_vfile_fstat, \
+	.vfile_readlink = mock_vfile_readlink, \
+	.vfile_unlink = mock_vfile_unlink
+
 #define MOCK_OPS_BASE \
 	.attach = mock_attach, \
 	.detach = mock_detach, \
@@ -398,6 +568,19 @@ const struct rsp_target_ops mock_ops = {
 	.exec_file = mock_exec_file,
 	.read_auxv = mock_read_auxv,
 	.thread_core = mock_thread_core,
+	MOCK_OPS_VFILE,
+};
+
+/* Host I/O needs every operation: with one missing it is not served. */
+const struct rsp_target_ops mock_ops_novfile = {
+	MOCK_OPS_BASE,
+	.vfile_setfs = mock_vfile_setfs,
+	.vfile_open = mock_vfile_open,
+	.vfile_close = mock_vfile_close,
+	.vfile_pread = mock_vfile_pread,
+	.vfile_pwrite = mock_vfile_pwrite,
+	.vfile_fstat = mock_vfile_fstat,
+	.vfile_readlink = mock_vfile_readlink,
 };
 
 const struct rsp_target_ops mock_ops_noxfer = {

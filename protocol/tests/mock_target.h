@@ -74,11 +74,32 @@ struct mock {
 	u64 auxv_off;			/* off / len of the last call */
 	u32 auxv_req;
 	int n_read_auxv;
+	/*
+	 * vFile: one regular file "/prog" (vf_data, vf_size bytes), a
+	 * symlink "/link" -> "/prog", a directory "/dir"; "/secret" gives
+	 * -EACCES.  Open files are fds 10.. (MOCK_VFDS of them).
+	 */
+	u8 vf_data[40000];
+	u32 vf_size;
+	int vf_fd_used[4];
+	int vf_fd_flags[4];
+	int vf_setfs_pid;
+	int vf_open_flags;		/* of the last open */
+	u32 vf_open_mode;
+	char vf_last_path[4200];
+	u64 vf_last_off;
+	u32 vf_last_len;
+	int vf_unlinked;
+	int n_vfile_calls;
 };
+
+#define MOCK_VFDS	4
+#define MOCK_VFD0	10
 
 extern const struct rsp_target_ops mock_ops;
 extern const struct rsp_target_ops mock_ops_min;	/* most ops NULL */
 extern const struct rsp_target_ops mock_ops_noxfer;	/* no qXfer ops */
+extern const struct rsp_target_ops mock_ops_novfile;	/* vFile partly */
 
 void mock_init(struct mock *m, struct rsp_session *s);
 

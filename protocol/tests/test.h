@@ -76,6 +76,7 @@ void test_rle(void);
 void test_pass_signals(void);
 void test_qxfer(void);
 void test_memscan(void);
+void test_vfile(void);
 void dump_threads_xml(void);
 
 #endif

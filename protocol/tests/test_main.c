@@ -21,6 +21,7 @@ int main(int argc, char **argv)
 	test_frame();
 	test_packets();
 	test_qxfer();
+	test_vfile();
 	test_exec();
 	test_amd64();
 	test_rle();
