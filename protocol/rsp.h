@@ -43,8 +43,15 @@ enum rsp_stop_reason {
 	RSP_REASON_SWBREAK,	/* hit a breakpoint inserted with Z0 */
 	RSP_REASON_HWBREAK,	/* hit a Z1 hardware breakpoint */
 	RSP_REASON_STEP,	/* a single step finished */
-	RSP_REASON_EXEC,	/* stopped right after exec */
+	RSP_REASON_EXEC,	/* "exec:PATH": a successful exec (exec-events+) */
+	RSP_REASON_SYSCALL_ENTRY,	/* "syscall_entry:NR" (QCatchSyscalls) */
+	RSP_REASON_SYSCALL_RETURN,	/* "syscall_return:NR" */
 };
+
+/* Events gdb offers in qSupported and the target may agree to report. */
+#define RSP_EVENT_EXEC		0x1	/* exec-events+ */
+#define RSP_EVENT_FORK		0x2	/* fork-events+ */
+#define RSP_EVENT_VFORK		0x4	/* vfork-events+ */
 
 struct rsp_stop {
 	enum rsp_stop_kind kind;
@@ -53,6 +60,7 @@ struct rsp_stop {
 	int tid;		/* thread that stopped (for T) */
 	int sig;		/* Linux signal number (T, X) */
 	int status;		/* exit status 0..255 (W) */
+	int sysno;		/* RSP_REASON_SYSCALL_*: the call's number */
 };
 
 /* One action of a resume request (c, s, C, S, vCont). */
@@ -203,6 +211,24 @@ struct rsp_target_ops {
 	 * Returns 0 or -errno.
 	 */
 	int (*program_signals)(void *t, const u8 *pass, u32 n);
+	/*
+	 * Optional: gdb's qSupported offered the RSP_EVENT_* bits in
+	 * offered (called at every qSupported, also with 0); return the
+	 * ones the target will report (announced back to gdb).  An exec
+	 * stop (RSP_REASON_EXEC) is sent as "exec:" with the path from
+	 * exec_file(pid) only when RSP_EVENT_EXEC was agreed.
+	 */
+	u32 (*events)(void *t, u32 offered);
+	/*
+	 * Optional, QCatchSyscalls (announced when set): enable 0 stops
+	 * catching; enable 1 with n == 0 catches every call, else the n
+	 * numbers in nrs (gdb's numbers are the kernel's, unchecked: the
+	 * target refuses with -EINVAL what it cannot catch).  Each packet
+	 * replaces the whole set.  nrs is only valid during the call.
+	 * Returns 0 or -errno.  Stops are reported with
+	 * RSP_REASON_SYSCALL_ENTRY / _RETURN and .sysno.
+	 */
+	int (*catch_syscalls)(void *t, int enable, const u32 *nrs, u32 n);
 };
 
 enum rsp_rx_state {
@@ -250,6 +276,7 @@ struct rsp_session {
 	unsigned int gdb_hwbreak:1;	/* ... and hwbreak+ */
 	unsigned int reply_unsent:1;	/* stop reply waits for out[] room */
 	unsigned int multiprocess:1;	/* gdb's qSupported had multiprocess+ */
+	u32 events;			/* RSP_EVENT_* agreed in qSupported */
 	int last_tid;			/* thread of the last T reply */
 	int thread_count;		/* tids in thread_buf (qf/qs) */
 	int n_acts;
