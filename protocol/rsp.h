@@ -46,6 +46,7 @@ enum rsp_stop_reason {
 	RSP_REASON_EXEC,	/* "exec:PATH": a successful exec (exec-events+) */
 	RSP_REASON_SYSCALL_ENTRY,	/* "syscall_entry:NR" (QCatchSyscalls) */
 	RSP_REASON_SYSCALL_RETURN,	/* "syscall_return:NR" */
+	RSP_REASON_FORK,	/* "fork:pCHILD.CHILD" (fork-events+) */
 };
 
 /* Events gdb offers in qSupported and the target may agree to report. */
@@ -61,6 +62,8 @@ struct rsp_stop {
 	int sig;		/* Linux signal number (T, X) */
 	int status;		/* exit status 0..255 (W) */
 	int sysno;		/* RSP_REASON_SYSCALL_*: the call's number */
+	int child_pid;		/* RSP_REASON_FORK: the new process */
+	int child_tid;		/* ... and its thread */
 };
 
 /* One action of a resume request (c, s, C, S, vCont). */
@@ -131,7 +134,11 @@ struct rsp_target_ops {
 	long (*read_mem)(void *t, int tid, u64 addr, u8 *buf, u32 len);
 	long (*write_mem)(void *t, int tid, u64 addr, const u8 *buf, u32 len);
 
-	/* Breakpoints: type is the Z packet's 0..4, kind its length field. */
+	/*
+	 * Breakpoints: type is the Z packet's 0..4, kind its length field.
+	 * Like gdbserver, they go to the process of the thread g/m apply to
+	 * (rsp_session_general_tid()), which gdb selects with Hg.
+	 */
 	int (*insert_bp)(void *t, int type, u64 addr, int kind);
 	int (*remove_bp)(void *t, int type, u64 addr, int kind);
 
@@ -322,6 +329,13 @@ void rsp_session_consume(struct rsp_session *s, u32 n);
  * and rsp_session_consume() sends it.
  */
 void rsp_session_stop(struct rsp_session *s, const struct rsp_stop *stop);
+
+/*
+ * The thread g, m, Z... apply to (the Hg thread, else the thread of the
+ * last stop, else the first listed), or -ESRCH: for target operations
+ * that get no thread of their own, such as insert_bp.
+ */
+int rsp_session_general_tid(struct rsp_session *s);
 
 /*
  * For the monitor operation: text to show in gdb (sent as O packets).

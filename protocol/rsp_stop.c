@@ -45,8 +45,8 @@ static void put_process(struct rsp_session *s, const struct rsp_stop *st)
 
 /*
  * The event a T reply carries, when gdb asked for it: "exec:HEXPATH;"
- * (the new program, from exec_file), "syscall_entry:NR;" or
- * "syscall_return:NR;".  An exec gdb did not ask to hear about is a
+ * (the new program, from exec_file), "fork:pPID.TID;" (the new child,
+ * held stopped for gdb), "syscall_entry:NR;" or "syscall_return:NR;".  An exec gdb did not ask to hear about is a
  * plain SIGTRAP stop, as ptrace reports it without PTRACE_O_TRACEEXEC.
  */
 static void put_event(struct rsp_session *s, const struct rsp_stop *st)
@@ -71,6 +71,13 @@ static void put_event(struct rsp_session *s, const struct rsp_stop *st)
 		rsp_put_str(s, st->reason == RSP_REASON_SYSCALL_ENTRY ?
 			    "syscall_entry:" : "syscall_return:");
 		rsp_put_hex(s, (u32)st->sysno);
+		rsp_put_char(s, ';');
+		return;
+	case RSP_REASON_FORK:
+		if (!(s->events & RSP_EVENT_FORK) || st->child_tid <= 0)
+			return;
+		rsp_put_str(s, "fork:");
+		rsp_put_tid(s, st->child_pid, st->child_tid);
 		rsp_put_char(s, ';');
 		return;
 	default:

@@ -103,6 +103,45 @@ static void test_exec_stop(void)
 	env_free(e);
 }
 
+static void test_fork_stop(void)
+{
+	struct rsp_target_ops ops = mock_ops;
+	struct env *e;
+	const char *r;
+
+	ops.events = rec_events;
+	ev_agree = RSP_EVENT_FORK;
+	e = env_new(1, &ops);
+	e->m.stop.kind = RSP_STOP_SIGNAL;
+	e->m.stop.sig = 5;
+	e->m.stop.tid = MOCK_PID;
+	e->m.stop.pid = MOCK_PID;
+	e->m.stop.reason = RSP_REASON_FORK;
+	e->m.stop.child_pid = 0x99;
+	e->m.stop.child_tid = 0x99;
+	/* not agreed: a plain SIGTRAP stop */
+	r = xact(e, "?");
+	CHECK(!strncmp(r, "T05", 3) && !strstr(r, "fork"));
+	xact(e, "qSupported:multiprocess+;fork-events+");
+	r = xact(e, "?");
+	CHECK(strstr(r, "fork:p99.99;") != NULL);
+	CHECK(strstr(r, "thread:p4d2.4d2;") != NULL);
+	/* without multiprocess: plain tid */
+	xact(e, "qSupported:fork-events+");
+	r = xact(e, "?");
+	CHECK(strstr(r, "fork:99;") != NULL);
+	/* breakpoints follow Hg, as gdb removes them from the child */
+	CHECK_STR(xact(e, "Hg4d3"), "OK");
+	CHECK_INT(rsp_session_general_tid(e->s), MOCK_TID2);
+	CHECK_STR(xact(e, "Hg0"), "OK");
+	CHECK_INT(rsp_session_general_tid(e->s), MOCK_PID);
+	/* a reply with no child says nothing of a fork */
+	e->m.stop.child_tid = 0;
+	r = xact(e, "?");
+	CHECK(!strstr(r, "fork"));
+	env_free(e);
+}
+
 static void test_syscall_stops(void)
 {
 	struct rsp_target_ops ops = mock_ops;
@@ -184,6 +223,7 @@ void test_events(void)
 {
 	test_negotiation();
 	test_exec_stop();
+	test_fork_stop();
 	test_syscall_stops();
 	test_catch_packet();
 }
