@@ -161,6 +161,8 @@ u32 ugdb_report_syscall_exit(u32 action, struct utrace_engine *engine,
 int ugdb_catch_syscalls(struct ugdb_session *sess, int enable,
 			const u32 *nrs, u32 n);
 void ugdb_syscall_taken(struct ugdb_thread *t);
+bool ugdb_syscall_return_wanted(struct ugdb_session *sess,
+				struct ugdb_thread *t);
 
 /* ugdb_target.c: the rsp_target_ops */
 extern const struct rsp_target_ops ugdb_target_ops;

@@ -82,6 +82,21 @@ void ugdb_syscall_taken(struct ugdb_thread *t)
 }
 
 /*
+ * Is the return owed to @t (its pending event) still wanted?  gdb sends
+ * QCatchSyscalls:0 at every stop and the set again at the next resume
+ * (it removes its catchpoints while stopped), so the owed return is
+ * kept until then, and dropped only if the call is no longer caught when
+ * gdb resumes the thread: then gdbserver's ptrace would not stop it at
+ * the return either.
+ */
+bool ugdb_syscall_return_wanted(struct ugdb_session *sess,
+				struct ugdb_thread *t)
+{
+	return t->event_reason != RSP_REASON_SYSCALL_RETURN ||
+	       caught(sess, t->event_arg);
+}
+
+/*
  * QCatchSyscalls, everything stopped (sess->mutex held).  The engines
  * ask for syscall reports only while something is caught: while they
  * do, every task of the system takes the slow system call path.
@@ -104,16 +119,6 @@ int ugdb_catch_syscalls(struct ugdb_session *sess, int enable,
 		__set_bit(nrs[i], sess->catch_nrs);
 	sess->catch_all = enable && !n;
 	sess->catch_syscalls = enable;
-	list_for_each_entry(t, &sess->threads, node) {
-		if (enable)
-			continue;
-		/* a return owed to a catchpoint gdb dropped is not reported */
-		t->return_owed = false;
-		t->in_syscall = false;
-		if (t->event_sig &&
-		    t->event_reason == RSP_REASON_SYSCALL_RETURN)
-			t->event_sig = 0;
-	}
 	spin_unlock_irqrestore(&sess->lock, flags);
 	list_for_each_entry(t, &sess->threads, node)
 		if (!t->exited)

@@ -197,16 +197,21 @@ static const struct rsp_resume *action_for(const struct rsp_resume *acts,
  * Will @t, stopped with an unreported event, still report it?  Not when
  * the event is a breakpoint gdb has removed since: the thread's pc is
  * already back at the breakpoint's address, so resuming simply runs the
- * original instruction (gdbserver discards such events too).
+ * original instruction (gdbserver discards such events too).  Nor when
+ * it is the return of a system call gdb no longer catches.
  */
 static bool event_still_valid(struct ugdb_session *sess, struct ugdb_thread *t)
 {
 	unsigned long flags;
 
-	if (t->event_reason != RSP_REASON_SWBREAK ||
-	    ugdb_is_bp(sess, ugdb_bptab_of(sess, t)->mm,
-		       task_pt_regs(t->task)->ip))
+	if (t->event_reason == RSP_REASON_SYSCALL_RETURN) {
+		if (ugdb_syscall_return_wanted(sess, t))
+			return true;
+	} else if (t->event_reason != RSP_REASON_SWBREAK ||
+		   ugdb_is_bp(sess, ugdb_bptab_of(sess, t)->mm,
+			      task_pt_regs(t->task)->ip)) {
 		return true;
+	}
 	spin_lock_irqsave(&sess->lock, flags);
 	t->event_sig = 0;
 	spin_unlock_irqrestore(&sess->lock, flags);
