@@ -54,10 +54,10 @@ struct ugdb_thread {
 	bool exited;
 	int event_sig;			/* != 0: stopped by itself, unreported */
 	enum rsp_stop_reason event_reason;
-	int event_arg;			/* syscall number / fork child's pid */
+	int event_arg;			/* syscall number / fork child */
 	/* QCatchSyscalls (ugdb_syscall.c) */
 	bool in_syscall;		/* entry of a caught call seen (task) */
-	bool return_owed;		/* entry stop made, return next (lock) */
+	bool return_owed;		/* entry stop made, return next */
 	int syscall_nr;			/* of that entry (task) */
 };
 
@@ -65,7 +65,7 @@ struct ugdb_thread {
 struct ugdb_bptab {
 	struct ugdb_bp bps[RSP_MAX_BREAKPOINTS];
 	int nr;
-	struct mm_struct *mm;		/* the mm they are in (not pinned) */
+	struct mm_struct *mm;		/* where they are (not pinned) */
 };
 
 /* The register sets of the thread gdb looked at last (ugdb_regs.c). */

@@ -79,7 +79,7 @@ static void ugdb_fork_clean(struct ugdb_session *sess, struct ugdb_bptab *tab,
 	utrace_engine_put(e);
 	return;
 fail:
-	pr_warn_ratelimited("ugdb: fork child %d keeps the parent's breakpoints\n",
+	pr_warn_ratelimited("ugdb: fork child %d keeps our breakpoints\n",
 			    task_pid_vnr(child));
 }
 

@@ -30,7 +30,8 @@ static bool caught(struct ugdb_session *sess, long nr)
 		return false;
 	if (READ_ONCE(sess->catch_all))
 		return true;
-	return nr >= 0 && nr < UGDB_NR_SYSCALLS && test_bit(nr, sess->catch_nrs);
+	return nr >= 0 && nr < UGDB_NR_SYSCALLS &&
+	       test_bit(nr, sess->catch_nrs);
 }
 
 /* In the task, at the call's entry: remember it, stop at its end. */

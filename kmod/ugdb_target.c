@@ -241,7 +241,8 @@ static int op_resume(void *target, const struct rsp_resume *acts, int n)
 	 * supported), and its events would go unreported.
 	 */
 	for (i = 0; i < n; i++) {
-		t = acts[i].tid > 0 ? ugdb_find_thread(sess, acts[i].tid) : NULL;
+		t = acts[i].tid > 0 ?
+		    ugdb_find_thread(sess, acts[i].tid) : NULL;
 		if (t && t->pid == sess->fork_pid &&
 		    acts[i].kind != RSP_RESUME_STOP)
 			return -EOPNOTSUPP;

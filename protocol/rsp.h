@@ -43,8 +43,8 @@ enum rsp_stop_reason {
 	RSP_REASON_SWBREAK,	/* hit a breakpoint inserted with Z0 */
 	RSP_REASON_HWBREAK,	/* hit a Z1 hardware breakpoint */
 	RSP_REASON_STEP,	/* a single step finished */
-	RSP_REASON_EXEC,	/* "exec:PATH": a successful exec (exec-events+) */
-	RSP_REASON_SYSCALL_ENTRY,	/* "syscall_entry:NR" (QCatchSyscalls) */
+	RSP_REASON_EXEC,	/* "exec:PATH": after exec (exec-events+) */
+	RSP_REASON_SYSCALL_ENTRY,	/* "syscall_entry:NR" */
 	RSP_REASON_SYSCALL_RETURN,	/* "syscall_return:NR" */
 	RSP_REASON_FORK,	/* "fork:pCHILD.CHILD" (fork-events+) */
 };
@@ -283,7 +283,7 @@ struct rsp_session {
 	unsigned int gdb_hwbreak:1;	/* ... and hwbreak+ */
 	unsigned int reply_unsent:1;	/* stop reply waits for out[] room */
 	unsigned int multiprocess:1;	/* gdb's qSupported had multiprocess+ */
-	u32 events;			/* RSP_EVENT_* agreed in qSupported */
+	u32 events;			/* RSP_EVENT_* agreed */
 	int last_tid;			/* thread of the last T reply */
 	int thread_count;		/* tids in thread_buf (qf/qs) */
 	int n_acts;

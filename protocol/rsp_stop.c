@@ -46,8 +46,9 @@ static void put_process(struct rsp_session *s, const struct rsp_stop *st)
 /*
  * The event a T reply carries, when gdb asked for it: "exec:HEXPATH;"
  * (the new program, from exec_file), "fork:pPID.TID;" (the new child,
- * held stopped for gdb), "syscall_entry:NR;" or "syscall_return:NR;".  An exec gdb did not ask to hear about is a
- * plain SIGTRAP stop, as ptrace reports it without PTRACE_O_TRACEEXEC.
+ * held stopped for gdb), "syscall_entry:NR;" or "syscall_return:NR;".
+ * An exec or fork gdb did not ask to hear about is a plain SIGTRAP stop,
+ * as ptrace reports an exec without PTRACE_O_TRACEEXEC.
  */
 static void put_event(struct rsp_session *s, const struct rsp_stop *st)
 {
@@ -61,7 +62,7 @@ static void put_event(struct rsp_session *s, const struct rsp_stop *st)
 		n = s->ops->exec_file(s->target, st->pid, path,
 				      RSP_PACKET_MAX / 4);
 		if (n < 0)
-			n = 0;	/* gdb then falls back to the old file name */
+			n = 0;	/* gdb keeps the old file name */
 		rsp_put_str(s, "exec:");
 		rsp_put_hexbytes(s, (const u8 *)path, (u32)n);
 		rsp_put_char(s, ';');

@@ -177,7 +177,8 @@ static void test_catch_packet(void)
 	struct rsp_target_ops ops = mock_ops;
 	static const char *const bad[] = {
 		"QCatchSyscalls:", "QCatchSyscalls:2", "QCatchSyscalls:01",
-		"QCatchSyscalls:0;1", "QCatchSyscalls:1;", "QCatchSyscalls:1;;2",
+		"QCatchSyscalls:0;1", "QCatchSyscalls:1;",
+		"QCatchSyscalls:1;;2",
 		"QCatchSyscalls:1;x", "QCatchSyscalls:1,2",
 		"QCatchSyscalls:1;100000000", "QCatchSyscalls:1;2 ",
 		"QCatchSyscalls:11", "QCatchSyscalls:1;-1",
