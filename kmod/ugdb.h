@@ -16,6 +16,7 @@
 #ifndef UGDB_UGDB_H
 #define UGDB_UGDB_H
 
+#include <linux/bitmap.h>
 #include <linux/cred.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
@@ -31,15 +32,23 @@
 
 /* Files gdb may have open at once through vFile (per session). */
 #define UGDB_VFILE_MAX		64
+/* System call numbers QCatchSyscalls can name (x86-64 has < 512). */
+#define UGDB_NR_SYSCALLS	1024
 
 struct ugdb_session;
+
+struct ugdb_bp {
+	u64 addr;
+	u8 orig;
+};
 
 struct ugdb_thread {
 	struct list_head node;		/* sess->threads: see ugdb_report_clone */
 	struct ugdb_session *sess;
 	struct task_struct *task;	/* pinned */
 	struct utrace_engine *engine;	/* our reference */
-	pid_t tid;
+	pid_t tid;			/* changes if a non-leader execs */
+	pid_t pid;			/* its process (a fork child's own) */
 	/* under sess->lock: */
 	bool want_stop;			/* gdb's side wants it stopped */
 	bool stepping;			/* resumed with vCont;s */
@@ -53,6 +62,18 @@ struct ugdb_thread {
 	 * (QProgramSignals), as gdbserver does.
 	 */
 	int held_sig;
+	int event_arg;			/* syscall number / fork child */
+	/* QCatchSyscalls (ugdb_syscall.c) */
+	bool in_syscall;		/* entry of a caught call seen (task) */
+	bool return_owed;		/* entry stop made, return next */
+	int syscall_nr;			/* of that entry (task) */
+};
+
+/* The stub's software breakpoints in one process's memory. */
+struct ugdb_bptab {
+	struct ugdb_bp bps[RSP_MAX_BREAKPOINTS];
+	int nr;
+	struct mm_struct *mm;		/* where they are (not pinned) */
 };
 
 /* The register sets of the thread gdb looked at last (ugdb_regs.c). */
@@ -61,11 +82,6 @@ struct ugdb_regcache {
 	bool gp_valid, fx_valid;
 	struct user_regs_struct gp;
 	struct user_i387_struct fx;
-};
-
-struct ugdb_bp {
-	u64 addr;
-	u8 orig;
 };
 
 struct ugdb_session {
@@ -92,6 +108,7 @@ struct ugdb_session {
 	int stop_sig;			/* what '?' reports */
 	pid_t stop_tid;
 	enum rsp_stop_reason stop_reason;
+	int stop_arg;			/* its event_arg */
 	bool interrupting;		/* ^C sent, stop not yet reported */
 	/* QPassSignals: delivered without a stop (read by report_signal) */
 	u8 pass_signals[_NSIG + 1];
@@ -100,9 +117,20 @@ struct ugdb_session {
 	bool program_signals_set;
 
 	/* breakpoints, under lock (the trap callback reads them) */
-	struct ugdb_bp bps[RSP_MAX_BREAKPOINTS];
-	int nr_bps;
-	struct mm_struct *bp_mm;	/* the mm they are in (not pinned) */
+	struct ugdb_bptab bp;		/* in the process */
+	struct ugdb_bptab fork_bp;	/* in the held fork child */
+
+	/* events gdb agreed to in qSupported (RSP_EVENT_*) */
+	u32 gdb_events;
+	/*
+	 * A fork child held stopped until gdb detaches it or follows it
+	 * (fork-events+): its thread is in threads with ->pid = fork_pid.
+	 */
+	pid_t fork_pid;
+	/* QCatchSyscalls (ugdb_syscall.c), under lock */
+	bool catch_syscalls;
+	bool catch_all;
+	DECLARE_BITMAP(catch_nrs, UGDB_NR_SYSCALLS);
 
 	/* vFile: files open for gdb (slot = gdb's fd), setfs pid */
 	struct file *vfiles[UGDB_VFILE_MAX];
@@ -124,6 +152,33 @@ void ugdb_stop_state(struct ugdb_session *sess, struct rsp_stop *stop);
 int ugdb_wait_stop(struct ugdb_session *sess);
 void ugdb_session_event(struct ugdb_session *sess);
 
+unsigned long ugdb_events_wanted(struct ugdb_session *sess);
+u32 ugdb_thread_event(struct ugdb_thread *t, int sig,
+		      enum rsp_stop_reason reason, int arg);
+struct ugdb_thread *ugdb_follow_task(struct ugdb_session *sess,
+				     struct task_struct *child, pid_t pid,
+				     bool hold);
+void ugdb_free_thread(struct ugdb_session *sess, struct ugdb_thread *t);
+struct ugdb_bptab *ugdb_bptab_of(struct ugdb_session *sess,
+				 struct ugdb_thread *t);
+
+/* ugdb_fork.c: fork children */
+u32 ugdb_fork_child(struct ugdb_thread *t, struct task_struct *child);
+int ugdb_fork_detach(struct ugdb_session *sess, bool kill);
+int ugdb_fork_follow(struct ugdb_session *sess);
+void ugdb_fork_forget(struct ugdb_session *sess, bool kill);
+
+/* ugdb_syscall.c: QCatchSyscalls */
+u32 ugdb_report_syscall_entry(u32 action, struct utrace_engine *engine,
+			      struct pt_regs *regs);
+u32 ugdb_report_syscall_exit(u32 action, struct utrace_engine *engine,
+			     struct pt_regs *regs);
+int ugdb_catch_syscalls(struct ugdb_session *sess, int enable,
+			const u32 *nrs, u32 n);
+void ugdb_syscall_taken(struct ugdb_thread *t);
+bool ugdb_syscall_return_wanted(struct ugdb_session *sess,
+				struct ugdb_thread *t);
+
 /* ugdb_target.c: the rsp_target_ops */
 extern const struct rsp_target_ops ugdb_target_ops;
 
@@ -135,16 +190,21 @@ int ugdb_write_reg(struct ugdb_regcache *rc, struct task_struct *task,
 void ugdb_regcache_drop(struct ugdb_regcache *rc);
 
 /* ugdb_mem.c: memory and breakpoints */
-long ugdb_read_mem(struct ugdb_session *sess, struct task_struct *task,
-		   u64 addr, u8 *buf, u32 len);
-long ugdb_write_mem(struct ugdb_session *sess, struct task_struct *task,
-		    u64 addr, const u8 *buf, u32 len);
-int ugdb_insert_bp(struct ugdb_session *sess, struct task_struct *task,
-		   u64 addr);
-int ugdb_remove_bp(struct ugdb_session *sess, struct task_struct *task,
-		   u64 addr);
-void ugdb_remove_all_bps(struct ugdb_session *sess, struct task_struct *task);
+long ugdb_read_mem(struct ugdb_session *sess, struct ugdb_bptab *tab,
+		   struct task_struct *task, u64 addr, u8 *buf, u32 len);
+long ugdb_write_mem(struct ugdb_session *sess, struct ugdb_bptab *tab,
+		    struct task_struct *task, u64 addr, const u8 *buf,
+		    u32 len);
+int ugdb_insert_bp(struct ugdb_session *sess, struct ugdb_bptab *tab,
+		   struct task_struct *task, u64 addr);
+int ugdb_remove_bp(struct ugdb_session *sess, struct ugdb_bptab *tab,
+		   struct task_struct *task, u64 addr);
+void ugdb_remove_all_bps(struct ugdb_session *sess, struct ugdb_bptab *tab,
+			 struct task_struct *task);
 bool ugdb_is_bp(struct ugdb_session *sess, struct mm_struct *mm, u64 addr);
+void ugdb_bps_forget(struct ugdb_session *sess, struct ugdb_bptab *tab);
+int ugdb_bps_clean_copy(const struct ugdb_bp *bps, int nr,
+			struct task_struct *task);
 
 /* ugdb_info.c */
 int ugdb_thread_name(struct task_struct *task, char *buf, u32 len);

@@ -47,9 +47,32 @@ static u32 ugdb_report_quiesce(u32 action, struct utrace_engine *engine,
 
 static void ugdb_thread_gone(struct ugdb_thread *t, long code);
 
-/* Record that @t stopped by itself; the stop reply is built later. */
-static u32 ugdb_thread_event(struct ugdb_thread *t, int sig,
-			     enum rsp_stop_reason reason)
+/* The events the session's engines ask for, QCatchSyscalls included. */
+unsigned long ugdb_events_wanted(struct ugdb_session *sess)
+{
+	unsigned long events = UGDB_EVENTS;
+
+	if (READ_ONCE(sess->catch_syscalls))
+		events |= UTRACE_EVENT(SYSCALL_ENTRY) |
+			  UTRACE_EVENT(SYSCALL_EXIT);
+	return events;
+}
+
+/* The breakpoint table of @t's process. */
+struct ugdb_bptab *ugdb_bptab_of(struct ugdb_session *sess,
+				 struct ugdb_thread *t)
+{
+	if (t && sess->fork_pid && t->pid == sess->fork_pid)
+		return &sess->fork_bp;
+	return &sess->bp;
+}
+
+/*
+ * Record that @t stopped by itself (@arg: the syscall number or the fork
+ * child); the stop reply is built later.
+ */
+u32 ugdb_thread_event(struct ugdb_thread *t, int sig,
+		      enum rsp_stop_reason reason, int arg)
 {
 	struct ugdb_session *sess = t->sess;
 	unsigned long flags;
@@ -57,6 +80,7 @@ static u32 ugdb_thread_event(struct ugdb_thread *t, int sig,
 	spin_lock_irqsave(&sess->lock, flags);
 	t->event_sig = sig;
 	t->event_reason = reason;
+	t->event_arg = arg;
 	t->stepping = false;
 	spin_unlock_irqrestore(&sess->lock, flags);
 	ugdb_session_event(sess);
@@ -79,10 +103,21 @@ static u32 ugdb_report_exec(u32 action, struct utrace_engine *engine,
 		ugdb_thread_gone(t, 0);
 		return UTRACE_DETACH;
 	}
-	if (!READ_ONCE(sess->exec_pending))
-		return UTRACE_RESUME;
-	WRITE_ONCE(sess->exec_pending, false);
-	return ugdb_thread_event(t, SIGTRAP, RSP_REASON_NONE);
+	/* a thread other than the leader takes the leader's id */
+	WRITE_ONCE(t->tid, task_pid_vnr(current));
+	/* the old mm went with our int3 bytes in it */
+	ugdb_bps_forget(sess, ugdb_bptab_of(sess, t));
+	if (READ_ONCE(sess->exec_pending)) {
+		WRITE_ONCE(sess->exec_pending, false);
+		return ugdb_thread_event(t, SIGTRAP, RSP_REASON_NONE, 0);
+	}
+	/*
+	 * Every exec stops, as under ptrace: "exec:" for a gdb that agreed
+	 * to exec-events, else the SIGTRAP a ptraced task gets after exec.
+	 * Its system call's stops are not reported (see ugdb_syscall.c).
+	 */
+	t->in_syscall = false;
+	return ugdb_thread_event(t, SIGTRAP, RSP_REASON_EXEC, 0);
 }
 
 static u32 ugdb_report_trap(u32 action, struct utrace_engine *engine,
@@ -97,12 +132,12 @@ static u32 ugdb_report_trap(u32 action, struct utrace_engine *engine,
 		if (!ugdb_is_bp(sess, current->mm, regs->ip - 1))
 			return UTRACE_RESUME_MAX;
 		regs->ip -= 1;
-		return ugdb_thread_event(t, SIGTRAP, RSP_REASON_SWBREAK);
+		return ugdb_thread_event(t, SIGTRAP, RSP_REASON_SWBREAK, 0);
 	}
 	if (trapnr == X86_TRAP_DB && READ_ONCE(t->stepping) &&
 	    (*dr6 & DR_STEP)) {
 		*dr6 &= ~DR_STEP;
-		return ugdb_thread_event(t, SIGTRAP, RSP_REASON_STEP);
+		return ugdb_thread_event(t, SIGTRAP, RSP_REASON_STEP, 0);
 	}
 	return UTRACE_RESUME_MAX;
 }
@@ -127,7 +162,7 @@ static u32 ugdb_report_signal(u32 action, struct utrace_engine *engine,
 	spin_lock_irqsave(&t->sess->lock, flags);
 	t->held_sig = sig;
 	spin_unlock_irqrestore(&t->sess->lock, flags);
-	return ugdb_thread_event(t, sig, RSP_REASON_NONE);
+	return ugdb_thread_event(t, sig, RSP_REASON_NONE, 0);
 }
 
 /* @t is gone for good (exited, or out of reach); @code as for wait(). */
@@ -141,11 +176,15 @@ static void ugdb_thread_gone(struct ugdb_thread *t, long code)
 	spin_lock_irqsave(&sess->lock, flags);
 	t->exited = true;
 	t->event_sig = 0;
-	sess->exit_code = code;
-	list_for_each_entry(other, &sess->threads, node)
-		all &= other->exited;
-	if (all)
-		sess->process_gone = true;
+	/* a held fork child's end is not the process's */
+	if (t->pid == sess->pid) {
+		sess->exit_code = code;
+		list_for_each_entry(other, &sess->threads, node)
+			if (other->pid == sess->pid)
+				all &= other->exited;
+		if (all)
+			sess->process_gone = true;
+	}
 	spin_unlock_irqrestore(&sess->lock, flags);
 	ugdb_session_event(sess);
 }
@@ -167,41 +206,42 @@ static struct utrace_engine *ugdb_engine_attach(struct task_struct *task,
 				    UTRACE_ATTACH_EXCLUSIVE |
 				    UTRACE_ATTACH_MATCH_OPS, &ugdb_engine_ops, t);
 	if (!IS_ERR(engine))
-		utrace_set_events(task, engine, UGDB_EVENTS);
+		utrace_set_events(task, engine, ugdb_events_wanted(t->sess));
 	return engine;
 }
 
 /*
- * A new thread of the process: it gets an engine before it first runs
- * (the layer lets us attach to a task that has never run), so it cannot
- * hit a breakpoint unseen.  The thread list only grows here, published
- * with list_add_tail_rcu(); threads leave it only under sess->mutex, and
- * ugdb_forget_process() stops the growth first.  A new child process
- * (fork, vfork) is not followed yet: it runs on with the parent's
- * breakpoints in its copy of memory -- fork events are later work.
+ * Follow a new task of @sess (a thread, or a fork child of process @pid)
+ * from the fork report: it gets an engine before it first runs (the
+ * layer lets us attach to a task that has never run), so it cannot hit a
+ * breakpoint unseen.  @hold: it stops at its first return to user mode
+ * and stays stopped until gdb resumes it.  The thread list only grows
+ * here, published with list_add_tail_rcu(); threads leave it only under
+ * sess->mutex, and ugdb_forget_process() stops the growth first.
  */
-static u32 ugdb_report_clone(u32 action, struct utrace_engine *engine,
-			     struct task_struct *child)
+struct ugdb_thread *ugdb_follow_task(struct ugdb_session *sess,
+				     struct task_struct *child, pid_t pid,
+				     bool hold)
 {
-	struct ugdb_thread *t = engine->data, *nt;
-	struct ugdb_session *sess = t->sess;
+	struct ugdb_thread *nt;
 	struct utrace_engine *ne;
 	unsigned long flags;
 	bool added = false;
 
-	if (!same_thread_group(child, current) || READ_ONCE(sess->closing))
-		return UTRACE_RESUME;
 	nt = kzalloc(sizeof(*nt), GFP_ATOMIC);
 	if (!nt)
-		goto fail;
+		return NULL;
 	nt->sess = sess;
 	nt->task = child;
 	nt->tid = task_pid_vnr(child);
-	nt->resumed = true;	/* it runs, so its events are awaited */
+	nt->pid = pid;
+	/* a running thread's events are awaited; a held one's are not */
+	nt->resumed = !hold;
+	nt->want_stop = hold;
 	ne = ugdb_engine_attach(child, nt);
 	if (IS_ERR(ne)) {
 		kfree(nt);
-		goto fail;
+		return NULL;
 	}
 	nt->engine = ne;
 	get_task_struct(child);
@@ -216,13 +256,28 @@ static u32 ugdb_report_clone(u32 action, struct utrace_engine *engine,
 		utrace_engine_put(ne);
 		put_task_struct(child);
 		kfree(nt);
-		return UTRACE_RESUME;
+		return NULL;
 	}
+	if (hold)
+		utrace_control(child, ne, UTRACE_STOP);
 	ugdb_session_event(sess);
-	return UTRACE_RESUME;
-fail:
-	pr_warn_ratelimited("ugdb: cannot follow new thread %d\n",
-			    task_pid_vnr(child));
+	return nt;
+}
+
+/* A new thread, or a new process (ugdb_fork.c). */
+static u32 ugdb_report_clone(u32 action, struct utrace_engine *engine,
+			     struct task_struct *child)
+{
+	struct ugdb_thread *t = engine->data;
+	struct ugdb_session *sess = t->sess;
+
+	if (!same_thread_group(child, current))
+		return ugdb_fork_child(t, child);
+	if (READ_ONCE(sess->closing))
+		return UTRACE_RESUME;
+	if (!ugdb_follow_task(sess, child, t->pid, false))
+		pr_warn_ratelimited("ugdb: cannot follow new thread %d\n",
+				    task_pid_vnr(child));
 	return UTRACE_RESUME;
 }
 
@@ -233,6 +288,8 @@ const struct utrace_engine_ops ugdb_engine_ops = {
 	.report_exec = ugdb_report_exec,
 	.report_trap = ugdb_report_trap,
 	.report_exit = ugdb_report_exit,
+	.report_syscall_entry = ugdb_report_syscall_entry,
+	.report_syscall_exit = ugdb_report_syscall_exit,
 };
 
 /* --- gdb's side: called with sess->mutex held --- */
@@ -244,7 +301,8 @@ struct ugdb_thread *ugdb_find_thread(struct ugdb_session *sess, int tid)
 	list_for_each_entry(t, &sess->threads, node) {
 		if (t->exited)
 			continue;
-		if (tid <= 0 || t->tid == tid)
+		/* "any thread" is one of the process, not of a fork child */
+		if ((tid <= 0 && t->pid == sess->pid) || t->tid == tid)
 			return t;
 	}
 	return NULL;
@@ -263,6 +321,7 @@ static int ugdb_add_thread(struct ugdb_session *sess,
 	t->sess = sess;
 	t->task = task;
 	t->tid = task_pid_vnr(task);
+	t->pid = task_tgid_vnr(task);
 	get_task_struct(task);
 	/* in the list before the engine can report anything */
 	spin_lock_irqsave(&sess->lock, flags);
@@ -282,7 +341,7 @@ static int ugdb_add_thread(struct ugdb_session *sess,
 	return 0;
 }
 
-static void ugdb_free_thread(struct ugdb_session *sess, struct ugdb_thread *t)
+void ugdb_free_thread(struct ugdb_session *sess, struct ugdb_thread *t)
 {
 	unsigned long flags;
 
@@ -341,12 +400,14 @@ void ugdb_forget_process(struct ugdb_session *sess, bool kill)
 
 	spin_lock_irqsave(&sess->lock, flags);
 	sess->closing = true;		/* no new threads from here on */
+	sess->catch_syscalls = false;
 	spin_unlock_irqrestore(&sess->lock, flags);
 
+	ugdb_fork_forget(sess, kill);
 	t = ugdb_find_thread(sess, 0);
 	if (t)
-		ugdb_remove_all_bps(sess, t->task);
-	sess->nr_bps = 0;
+		ugdb_remove_all_bps(sess, &sess->bp, t->task);
+	ugdb_bps_forget(sess, &sess->bp);
 	if (kill && t) {
 		send_sig_info(SIGKILL, SEND_SIG_PRIV, t->task);
 		wait_event_timeout(sess->wq, ugdb_all_exited(sess),
@@ -364,7 +425,6 @@ void ugdb_forget_process(struct ugdb_session *sess, bool kill)
 	sess->exec_pending = false;
 	sess->process_gone = false;
 	sess->interrupting = false;
-	sess->bp_mm = NULL;
 	spin_lock_irqsave(&sess->lock, flags);
 	sess->closing = false;
 	spin_unlock_irqrestore(&sess->lock, flags);
@@ -451,6 +511,7 @@ int ugdb_attach_process(struct ugdb_session *sess, pid_t pid)
 	sess->stop_sig = 0;
 	sess->stop_tid = sess->pid;
 	sess->stop_reason = RSP_REASON_NONE;
+	sess->stop_arg = 0;
 out_leader:
 	put_task_struct(leader);
 	return ret;
@@ -493,8 +554,10 @@ static struct ugdb_thread *ugdb_take_event(struct ugdb_session *sess)
 	if (found) {
 		sess->stop_sig = found->event_sig;
 		sess->stop_reason = found->event_reason;
+		sess->stop_arg = found->event_arg;
 		sess->stop_tid = found->tid;
 		found->event_sig = 0;
+		ugdb_syscall_taken(found);
 	}
 	spin_unlock_irqrestore(&sess->lock, flags);
 	return found;
@@ -529,6 +592,12 @@ void ugdb_stop_state(struct ugdb_session *sess, struct rsp_stop *stop)
 	stop->tid = sess->stop_tid;
 	stop->sig = sess->stop_sig;
 	stop->reason = sess->stop_reason;
+	if (stop->reason == RSP_REASON_FORK) {
+		stop->child_pid = sess->stop_arg;
+		stop->child_tid = sess->stop_arg;
+	} else {
+		stop->sysno = sess->stop_arg;
+	}
 	if (!ugdb_find_thread(sess, stop->tid)) {
 		struct ugdb_thread *t = ugdb_find_thread(sess, 0);
 
@@ -557,6 +626,7 @@ void ugdb_pump(struct ugdb_session *sess)
 			return;
 		sess->stop_sig = SIGINT;
 		sess->stop_reason = RSP_REASON_NONE;
+		sess->stop_arg = 0;
 		sess->stop_tid = sess->pid;
 	}
 	sess->interrupting = false;

@@ -29,18 +29,18 @@ static long raw_access(struct task_struct *task, u64 addr, void *buf,
 	return n > 0 ? n : -EIO;
 }
 
-static int bp_index(struct ugdb_session *sess, u64 addr)
+static int bp_index(struct ugdb_bptab *tab, u64 addr)
 {
 	int i;
 
-	for (i = 0; i < sess->nr_bps; i++)
-		if (sess->bps[i].addr == addr)
+	for (i = 0; i < tab->nr; i++)
+		if (tab->bps[i].addr == addr)
 			return i;
 	return -1;
 }
 
-long ugdb_read_mem(struct ugdb_session *sess, struct task_struct *task,
-		   u64 addr, u8 *buf, u32 len)
+long ugdb_read_mem(struct ugdb_session *sess, struct ugdb_bptab *tab,
+		   struct task_struct *task, u64 addr, u8 *buf, u32 len)
 {
 	long n = raw_access(task, addr, buf, len, 0);
 	unsigned long flags;
@@ -49,18 +49,19 @@ long ugdb_read_mem(struct ugdb_session *sess, struct task_struct *task,
 	if (n <= 0)
 		return n;
 	spin_lock_irqsave(&sess->lock, flags);
-	for (i = 0; i < sess->nr_bps; i++) {
-		u64 a = sess->bps[i].addr;
+	for (i = 0; i < tab->nr; i++) {
+		u64 a = tab->bps[i].addr;
 
 		if (a >= addr && a < addr + n)
-			buf[a - addr] = sess->bps[i].orig;
+			buf[a - addr] = tab->bps[i].orig;
 	}
 	spin_unlock_irqrestore(&sess->lock, flags);
 	return n;
 }
 
-long ugdb_write_mem(struct ugdb_session *sess, struct task_struct *task,
-		    u64 addr, const u8 *buf, u32 len)
+long ugdb_write_mem(struct ugdb_session *sess, struct ugdb_bptab *tab,
+		    struct task_struct *task, u64 addr, const u8 *buf,
+		    u32 len)
 {
 	u32 done = 0;
 
@@ -70,7 +71,7 @@ long ugdb_write_mem(struct ugdb_session *sess, struct task_struct *task,
 	 */
 	while (done < len) {
 		u64 a = addr + done;
-		int i = bp_index(sess, a);
+		int i = bp_index(tab, a);
 		u32 chunk = 1;
 		long n;
 
@@ -78,12 +79,12 @@ long ugdb_write_mem(struct ugdb_session *sess, struct task_struct *task,
 			unsigned long flags;
 
 			spin_lock_irqsave(&sess->lock, flags);
-			sess->bps[i].orig = buf[done];
+			tab->bps[i].orig = buf[done];
 			spin_unlock_irqrestore(&sess->lock, flags);
 			done++;
 			continue;
 		}
-		while (done + chunk < len && bp_index(sess, a + chunk) < 0)
+		while (done + chunk < len && bp_index(tab, a + chunk) < 0)
 			chunk++;
 		n = raw_access(task, a, (void *)(buf + done), chunk,
 			       FOLL_WRITE);
@@ -102,22 +103,23 @@ bool ugdb_is_bp(struct ugdb_session *sess, struct mm_struct *mm, u64 addr)
 	bool found;
 
 	spin_lock_irqsave(&sess->lock, flags);
-	found = sess->bp_mm == mm && bp_index(sess, addr) >= 0;
+	found = (sess->bp.mm == mm && bp_index(&sess->bp, addr) >= 0) ||
+		(sess->fork_bp.mm == mm && bp_index(&sess->fork_bp, addr) >= 0);
 	spin_unlock_irqrestore(&sess->lock, flags);
 	return found;
 }
 
-int ugdb_insert_bp(struct ugdb_session *sess, struct task_struct *task,
-		   u64 addr)
+int ugdb_insert_bp(struct ugdb_session *sess, struct ugdb_bptab *tab,
+		   struct task_struct *task, u64 addr)
 {
 	struct mm_struct *mm;
 	unsigned long flags;
 	u8 orig, int3 = INT3;
 	long n;
 
-	if (bp_index(sess, addr) >= 0)
+	if (bp_index(tab, addr) >= 0)
 		return 0;
-	if (sess->nr_bps == RSP_MAX_BREAKPOINTS)
+	if (tab->nr == RSP_MAX_BREAKPOINTS)
 		return -ENOSPC;
 	n = raw_access(task, addr, &orig, 1, 0);
 	if (n < 0)
@@ -127,33 +129,33 @@ int ugdb_insert_bp(struct ugdb_session *sess, struct task_struct *task,
 		return -ESRCH;
 	/* record first: a thread may hit it the moment it is written */
 	spin_lock_irqsave(&sess->lock, flags);
-	sess->bp_mm = mm;
-	sess->bps[sess->nr_bps].addr = addr;
-	sess->bps[sess->nr_bps].orig = orig;
-	sess->nr_bps++;
+	tab->mm = mm;
+	tab->bps[tab->nr].addr = addr;
+	tab->bps[tab->nr].orig = orig;
+	tab->nr++;
 	spin_unlock_irqrestore(&sess->lock, flags);
 	mmput(mm);
 	n = raw_access(task, addr, &int3, 1, FOLL_WRITE);
 	if (n < 0) {
 		spin_lock_irqsave(&sess->lock, flags);
-		sess->nr_bps--;
+		tab->nr--;
 		spin_unlock_irqrestore(&sess->lock, flags);
 		return n;
 	}
 	return 0;
 }
 
-int ugdb_remove_bp(struct ugdb_session *sess, struct task_struct *task,
-		   u64 addr)
+int ugdb_remove_bp(struct ugdb_session *sess, struct ugdb_bptab *tab,
+		   struct task_struct *task, u64 addr)
 {
-	int i = bp_index(sess, addr);
+	int i = bp_index(tab, addr);
 	unsigned long flags;
 	u8 orig;
 	long n;
 
 	if (i < 0)
 		return -ENOENT;
-	orig = sess->bps[i].orig;
+	orig = tab->bps[i].orig;
 	n = raw_access(task, addr, &orig, 1, FOLL_WRITE);
 	/*
 	 * Forget it even when the write failed (the mapping went away):
@@ -161,13 +163,53 @@ int ugdb_remove_bp(struct ugdb_session *sess, struct task_struct *task,
 	 * are stopped, so no trap on it is in flight.
 	 */
 	spin_lock_irqsave(&sess->lock, flags);
-	sess->bps[i] = sess->bps[--sess->nr_bps];
+	tab->bps[i] = tab->bps[--tab->nr];
 	spin_unlock_irqrestore(&sess->lock, flags);
 	return n < 0 ? n : 0;
 }
 
-void ugdb_remove_all_bps(struct ugdb_session *sess, struct task_struct *task)
+void ugdb_remove_all_bps(struct ugdb_session *sess, struct ugdb_bptab *tab,
+			 struct task_struct *task)
 {
-	while (sess->nr_bps)
-		ugdb_remove_bp(sess, task, sess->bps[sess->nr_bps - 1].addr);
+	while (tab->nr)
+		ugdb_remove_bp(sess, tab, task, tab->bps[tab->nr - 1].addr);
+	tab->mm = NULL;
+}
+
+/*
+ * The process's memory went away (exec) or belongs to nobody we debug:
+ * forget the breakpoints without writing anything.
+ */
+void ugdb_bps_forget(struct ugdb_session *sess, struct ugdb_bptab *tab)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&sess->lock, flags);
+	tab->nr = 0;
+	tab->mm = NULL;
+	spin_unlock_irqrestore(&sess->lock, flags);
+}
+
+/*
+ * A fork child's memory is a copy of its parent's, int3 bytes included.
+ * Put back the original bytes of @bps (the parent's table when it
+ * forked) wherever the copy still holds an int3: the child runs on
+ * without the stub, or gdb starts from a clean copy.  Process context.
+ * Returns how many were restored.
+ */
+int ugdb_bps_clean_copy(const struct ugdb_bp *bps, int nr,
+			struct task_struct *task)
+{
+	int i, done = 0;
+	u8 byte;
+
+	for (i = 0; i < nr; i++) {
+		if (raw_access(task, bps[i].addr, &byte, 1, 0) != 1 ||
+		    byte != INT3 || bps[i].orig == INT3)
+			continue;
+		byte = bps[i].orig;
+		if (raw_access(task, bps[i].addr, &byte, 1, FOLL_WRITE) == 1)
+			done++;
+	}
+	return done;
 }

@@ -35,12 +35,21 @@ static int op_attach(void *target, int pid)
 	return ugdb_attach_process(target, pid);
 }
 
+/*
+ * D;pid.  After a fork event gdb detaches the child it does not follow:
+ * the held child (ugdb_fork_detach), or the parent, when it follows the
+ * child (ugdb_fork_follow).
+ */
 static int op_detach(void *target, int pid)
 {
 	struct ugdb_session *sess = target;
 
+	if (sess->pid && pid > 0 && pid == sess->fork_pid)
+		return ugdb_fork_detach(sess, false);
 	if (!sess->pid || (pid > 0 && pid != sess->pid))
 		return -ESRCH;
+	if (pid > 0 && sess->fork_pid)
+		return ugdb_fork_follow(sess);
 	ugdb_forget_process(sess, false);
 	return 0;
 }
@@ -49,6 +58,8 @@ static int op_kill(void *target, int pid)
 {
 	struct ugdb_session *sess = target;
 
+	if (sess->pid && pid > 0 && pid == sess->fork_pid)
+		return ugdb_fork_detach(sess, true);
 	if (!sess->pid || (pid > 0 && pid != sess->pid))
 		return -ESRCH;
 	ugdb_forget_process(sess, true);
@@ -64,8 +75,10 @@ static int op_attached(void *target, int pid)
 {
 	struct ugdb_session *sess = target;
 
-	if (!sess->pid || (pid > 0 && pid != sess->pid))
+	if (!sess->pid ||
+	    (pid > 0 && pid != sess->pid && pid != sess->fork_pid))
 		return -ESRCH;
+	/* a fork child is debugged as its parent is (gdbserver's rule) */
 	return !sess->launched;
 }
 
@@ -112,7 +125,8 @@ static long op_read_mem(void *target, int tid, u64 addr, u8 *buf, u32 len)
 {
 	struct ugdb_thread *t = thread_of(target, tid);
 
-	return t ? ugdb_read_mem(target, t->task, addr, buf, len) : -ESRCH;
+	return t ? ugdb_read_mem(target, ugdb_bptab_of(target, t), t->task,
+				 addr, buf, len) : -ESRCH;
 }
 
 static long op_write_mem(void *target, int tid, u64 addr, const u8 *buf,
@@ -120,34 +134,61 @@ static long op_write_mem(void *target, int tid, u64 addr, const u8 *buf,
 {
 	struct ugdb_thread *t = thread_of(target, tid);
 
-	return t ? ugdb_write_mem(target, t->task, addr, buf, len) : -ESRCH;
+	return t ? ugdb_write_mem(target, ugdb_bptab_of(target, t), t->task,
+				  addr, buf, len) : -ESRCH;
+}
+
+/*
+ * The thread whose process a Z/z packet is for: gdb's Hg thread, as
+ * gdbserver does (after a fork event gdb selects the child to remove the
+ * breakpoints it inherited), else any thread of the process.
+ */
+static struct ugdb_thread *bp_thread(struct ugdb_session *sess)
+{
+	struct ugdb_thread *t = NULL;
+	int tid;
+
+	if (!sess->pid)
+		return NULL;
+	tid = rsp_session_general_tid(sess->rsp);
+	if (tid > 0)
+		t = ugdb_find_thread(sess, tid);
+	return t ? t : ugdb_find_thread(sess, 0);
 }
 
 static int op_insert_bp(void *target, int type, u64 addr, int kind)
 {
-	struct ugdb_thread *t = thread_of(target, 0);
+	struct ugdb_thread *t = bp_thread(target);
 
 	if (type != 0)
 		return -EOPNOTSUPP;
-	return t ? ugdb_insert_bp(target, t->task, addr) : -ESRCH;
+	return t ? ugdb_insert_bp(target, ugdb_bptab_of(target, t), t->task,
+				  addr) : -ESRCH;
 }
 
 static int op_remove_bp(void *target, int type, u64 addr, int kind)
 {
-	struct ugdb_thread *t = thread_of(target, 0);
+	struct ugdb_thread *t = bp_thread(target);
 
 	if (type != 0)
 		return -EOPNOTSUPP;
-	return t ? ugdb_remove_bp(target, t->task, addr) : -ESRCH;
+	return t ? ugdb_remove_bp(target, ugdb_bptab_of(target, t), t->task,
+				  addr) : -ESRCH;
 }
 
+/*
+ * The action for @t: the first naming it, or the first default ("-1",
+ * "p-1.-1", or "pPID.-1" of its process).
+ */
 static const struct rsp_resume *action_for(const struct rsp_resume *acts,
-					   int n, int tid)
+					   int n, struct ugdb_thread *t)
 {
 	int i;
 
 	for (i = 0; i < n; i++)
-		if (acts[i].tid == tid || acts[i].tid <= 0)
+		if (acts[i].tid == t->tid ||
+		    (acts[i].tid <= 0 &&
+		     (acts[i].pid <= 0 || acts[i].pid == t->pid)))
 			return &acts[i];
 	return NULL;
 }
@@ -156,15 +197,21 @@ static const struct rsp_resume *action_for(const struct rsp_resume *acts,
  * Will @t, stopped with an unreported event, still report it?  Not when
  * the event is a breakpoint gdb has removed since: the thread's pc is
  * already back at the breakpoint's address, so resuming simply runs the
- * original instruction (gdbserver discards such events too).
+ * original instruction (gdbserver discards such events too).  Nor when
+ * it is the return of a system call gdb no longer catches.
  */
 static bool event_still_valid(struct ugdb_session *sess, struct ugdb_thread *t)
 {
 	unsigned long flags;
 
-	if (t->event_reason != RSP_REASON_SWBREAK ||
-	    ugdb_is_bp(sess, sess->bp_mm, task_pt_regs(t->task)->ip))
+	if (t->event_reason == RSP_REASON_SYSCALL_RETURN) {
+		if (ugdb_syscall_return_wanted(sess, t))
+			return true;
+	} else if (t->event_reason != RSP_REASON_SWBREAK ||
+		   ugdb_is_bp(sess, ugdb_bptab_of(sess, t)->mm,
+			      task_pt_regs(t->task)->ip)) {
 		return true;
+	}
 	spin_lock_irqsave(&sess->lock, flags);
 	t->event_sig = 0;
 	spin_unlock_irqrestore(&sess->lock, flags);
@@ -177,6 +224,7 @@ static int op_resume(void *target, const struct rsp_resume *acts, int n)
 	struct ugdb_thread *t;
 	unsigned long flags;
 	bool pending = false;
+	int i;
 
 	if (!sess->pid)
 		return -ESRCH;
@@ -187,10 +235,23 @@ static int op_resume(void *target, const struct rsp_resume *acts, int n)
 	 * threads the request leaves stopped stay pending (a step over a
 	 * breakpoint must report the stepped thread).
 	 */
+	/*
+	 * A held fork child runs only once gdb detached or followed it: a
+	 * session debugs one process at a time (detach-on-fork off is not
+	 * supported), and its events would go unreported.
+	 */
+	for (i = 0; i < n; i++) {
+		t = acts[i].tid > 0 ?
+		    ugdb_find_thread(sess, acts[i].tid) : NULL;
+		if (t && t->pid == sess->fork_pid &&
+		    acts[i].kind != RSP_RESUME_STOP)
+			return -EOPNOTSUPP;
+	}
 	list_for_each_entry(t, &sess->threads, node) {
-		const struct rsp_resume *a = action_for(acts, n, t->tid);
+		const struct rsp_resume *a = action_for(acts, n, t);
 
-		t->resumed = !t->exited && a && a->kind != RSP_RESUME_STOP;
+		t->resumed = !t->exited && a && a->kind != RSP_RESUME_STOP &&
+			     !(sess->fork_pid && t->pid == sess->fork_pid);
 		if (t->resumed && READ_ONCE(t->event_sig) &&
 		    event_still_valid(sess, t))
 			pending = true;
@@ -201,7 +262,7 @@ static int op_resume(void *target, const struct rsp_resume *acts, int n)
 	}
 
 	list_for_each_entry(t, &sess->threads, node) {
-		const struct rsp_resume *a = action_for(acts, n, t->tid);
+		const struct rsp_resume *a = action_for(acts, n, t);
 		bool step;
 
 		if (!t->resumed)
@@ -240,14 +301,18 @@ static void op_interrupt(void *target)
 	ugdb_session_event(sess);
 }
 
-/* A session debugs one process: every thread it knows belongs to it. */
+/* The session's process, or a held fork child's for its thread. */
 static int op_pid_of(void *target, int tid)
 {
 	struct ugdb_session *sess = target;
+	struct ugdb_thread *t;
 
-	if (!sess->pid || (tid > 0 && !thread_of(sess, tid)))
+	if (!sess->pid)
 		return -ESRCH;
-	return sess->pid;
+	if (tid <= 0)
+		return sess->pid;
+	t = thread_of(sess, tid);
+	return t ? t->pid : -ESRCH;
 }
 
 static int op_thread_name(void *target, int tid, char *buf, u32 len)
@@ -257,15 +322,24 @@ static int op_thread_name(void *target, int tid, char *buf, u32 len)
 	return t ? ugdb_thread_name(t->task, buf, len) : -ESRCH;
 }
 
-/* Only the session's own process: gdb may name any pid here. */
+/* Only the session's own processes: gdb may name any pid here. */
 static int op_exec_file(void *target, int pid, char *buf, u32 len)
 {
 	struct ugdb_session *sess = target;
-	struct ugdb_thread *t = thread_of(sess, 0);
+	struct ugdb_thread *t;
 
-	if (!t || (pid > 0 && pid != sess->pid))
+	if (!sess->pid)
 		return -ESRCH;
-	return ugdb_exec_file(t->task, buf, len);
+	if (pid <= 0 || pid == sess->pid) {
+		t = thread_of(sess, 0);
+	} else {
+		list_for_each_entry(t, &sess->threads, node)
+			if (!t->exited && pid == sess->fork_pid &&
+			    t->pid == pid)
+				return ugdb_exec_file(t->task, buf, len);
+		t = NULL;
+	}
+	return t ? ugdb_exec_file(t->task, buf, len) : -ESRCH;
 }
 
 static long op_read_auxv(void *target, u64 off, u8 *buf, u32 len)
@@ -348,6 +422,24 @@ static int op_vfile_unlink(void *target, const char *path)
 	return ugdb_vfile_unlink(target, path);
 }
 
+/* qSupported: exec and fork events are reported when gdb wants them. */
+static u32 op_events(void *target, u32 offered)
+{
+	struct ugdb_session *sess = target;
+	unsigned long flags;
+	u32 agreed = offered & (RSP_EVENT_EXEC | RSP_EVENT_FORK);
+
+	spin_lock_irqsave(&sess->lock, flags);
+	sess->gdb_events = agreed;
+	spin_unlock_irqrestore(&sess->lock, flags);
+	return agreed;
+}
+
+static int op_catch_syscalls(void *target, int enable, const u32 *nrs, u32 n)
+{
+	return ugdb_catch_syscalls(target, enable, nrs, n);
+}
+
 static int op_can_step(void *target)
 {
 	return 1;
@@ -385,4 +477,6 @@ const struct rsp_target_ops ugdb_target_ops = {
 	.vfile_fstat = op_vfile_fstat,
 	.vfile_readlink = op_vfile_readlink,
 	.vfile_unlink = op_vfile_unlink,
+	.events = op_events,
+	.catch_syscalls = op_catch_syscalls,
 };

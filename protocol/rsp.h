@@ -43,8 +43,16 @@ enum rsp_stop_reason {
 	RSP_REASON_SWBREAK,	/* hit a breakpoint inserted with Z0 */
 	RSP_REASON_HWBREAK,	/* hit a Z1 hardware breakpoint */
 	RSP_REASON_STEP,	/* a single step finished */
-	RSP_REASON_EXEC,	/* stopped right after exec */
+	RSP_REASON_EXEC,	/* "exec:PATH": after exec (exec-events+) */
+	RSP_REASON_SYSCALL_ENTRY,	/* "syscall_entry:NR" */
+	RSP_REASON_SYSCALL_RETURN,	/* "syscall_return:NR" */
+	RSP_REASON_FORK,	/* "fork:pCHILD.CHILD" (fork-events+) */
 };
+
+/* Events gdb offers in qSupported and the target may agree to report. */
+#define RSP_EVENT_EXEC		0x1	/* exec-events+ */
+#define RSP_EVENT_FORK		0x2	/* fork-events+ */
+#define RSP_EVENT_VFORK		0x4	/* vfork-events+ */
 
 struct rsp_stop {
 	enum rsp_stop_kind kind;
@@ -53,6 +61,9 @@ struct rsp_stop {
 	int tid;		/* thread that stopped (for T) */
 	int sig;		/* Linux signal number (T, X) */
 	int status;		/* exit status 0..255 (W) */
+	int sysno;		/* RSP_REASON_SYSCALL_*: the call's number */
+	int child_pid;		/* RSP_REASON_FORK: the new process */
+	int child_tid;		/* ... and its thread */
 };
 
 /* One action of a resume request (c, s, C, S, vCont). */
@@ -140,7 +151,11 @@ struct rsp_target_ops {
 	long (*read_mem)(void *t, int tid, u64 addr, u8 *buf, u32 len);
 	long (*write_mem)(void *t, int tid, u64 addr, const u8 *buf, u32 len);
 
-	/* Breakpoints: type is the Z packet's 0..4, kind its length field. */
+	/*
+	 * Breakpoints: type is the Z packet's 0..4, kind its length field.
+	 * Like gdbserver, they go to the process of the thread g/m apply to
+	 * (rsp_session_general_tid()), which gdb selects with Hg.
+	 */
 	int (*insert_bp)(void *t, int type, u64 addr, int kind);
 	int (*remove_bp)(void *t, int type, u64 addr, int kind);
 
@@ -245,6 +260,25 @@ struct rsp_target_ops {
 	/* the link's text (not NUL-terminated) in buf: its length */
 	int (*vfile_readlink)(void *t, const char *path, char *buf, u32 len);
 	int (*vfile_unlink)(void *t, const char *path);
+
+	/*
+	 * Optional: gdb's qSupported offered the RSP_EVENT_* bits in
+	 * offered (called at every qSupported, also with 0); return the
+	 * ones the target will report (announced back to gdb).  An exec
+	 * stop (RSP_REASON_EXEC) is sent as "exec:" with the path from
+	 * exec_file(pid) only when RSP_EVENT_EXEC was agreed.
+	 */
+	u32 (*events)(void *t, u32 offered);
+	/*
+	 * Optional, QCatchSyscalls (announced when set): enable 0 stops
+	 * catching; enable 1 with n == 0 catches every call, else the n
+	 * numbers in nrs (gdb's numbers are the kernel's, unchecked: the
+	 * target refuses with -EINVAL what it cannot catch).  Each packet
+	 * replaces the whole set.  nrs is only valid during the call.
+	 * Returns 0 or -errno.  Stops are reported with
+	 * RSP_REASON_SYSCALL_ENTRY / _RETURN and .sysno.
+	 */
+	int (*catch_syscalls)(void *t, int enable, const u32 *nrs, u32 n);
 };
 
 enum rsp_rx_state {
@@ -292,6 +326,7 @@ struct rsp_session {
 	unsigned int gdb_hwbreak:1;	/* ... and hwbreak+ */
 	unsigned int reply_unsent:1;	/* stop reply waits for out[] room */
 	unsigned int multiprocess:1;	/* gdb's qSupported had multiprocess+ */
+	u32 events;			/* RSP_EVENT_* agreed */
 	int last_tid;			/* thread of the last T reply */
 	int thread_count;		/* tids in thread_buf (qf/qs) */
 	int n_acts;
@@ -337,6 +372,13 @@ void rsp_session_consume(struct rsp_session *s, u32 n);
  * and rsp_session_consume() sends it.
  */
 void rsp_session_stop(struct rsp_session *s, const struct rsp_stop *stop);
+
+/*
+ * The thread g, m, Z... apply to (the Hg thread, else the thread of the
+ * last stop, else the first listed), or -ESRCH: for target operations
+ * that get no thread of their own, such as insert_bp.
+ */
+int rsp_session_general_tid(struct rsp_session *s);
 
 /*
  * For the monitor operation: text to show in gdb (sent as O packets).

@@ -117,12 +117,14 @@ enum rsp_req_kind {
 	RSP_REQ_PROGRAM_SIGNALS,	/* QProgramSignals: */
 	RSP_REQ_VFILE,		/* vFile: (the rest in data) */
 	RSP_REQ_XFER_LIBRARIES,	/* qXfer:libraries-svr4:read */
+	RSP_REQ_CATCH_SYSCALLS,	/* QCatchSyscalls: (rest in data) */
 };
 
 /* Feature flags found in gdb's qSupported. */
 #define RSP_GDB_SWBREAK		0x1
 #define RSP_GDB_HWBREAK		0x2
 #define RSP_GDB_MULTIPROCESS	0x4
+#define RSP_GDB_EVENT_SHIFT	8	/* RSP_EVENT_* << this: *-events+ */
 
 struct rsp_req {
 	enum rsp_req_kind kind;

@@ -160,10 +160,24 @@ static int parse_v(struct rsp_cur *c, struct rsp_req *req,
 	return 0;
 }
 
+/* The qSupported features we act on, and their RSP_GDB_* bits. */
+static const struct {
+	const char *name;
+	int bit;
+} gdb_features[] = {
+	{ "swbreak+", RSP_GDB_SWBREAK },
+	{ "hwbreak+", RSP_GDB_HWBREAK },
+	{ "multiprocess+", RSP_GDB_MULTIPROCESS },
+	{ "exec-events+", RSP_EVENT_EXEC << RSP_GDB_EVENT_SHIFT },
+	{ "fork-events+", RSP_EVENT_FORK << RSP_GDB_EVENT_SHIFT },
+	{ "vfork-events+", RSP_EVENT_VFORK << RSP_GDB_EVENT_SHIFT },
+};
+
 /* qSupported[:feature;feature...]: note the ones we act on */
 static void parse_supported(struct rsp_cur *c, struct rsp_req *req)
 {
 	const u8 *tok;
+	u32 i, n;
 
 	req->kind = RSP_REQ_SUPPORTED;
 	if (!rsp_cur_skip(c, ':'))
@@ -172,13 +186,13 @@ static void parse_supported(struct rsp_cur *c, struct rsp_req *req)
 		tok = c->p;
 		while (c->p < c->end && *c->p != ';')
 			c->p++;
-		if (c->p - tok == 8 && !__builtin_memcmp(tok, "swbreak+", 8))
-			req->features |= RSP_GDB_SWBREAK;
-		if (c->p - tok == 8 && !__builtin_memcmp(tok, "hwbreak+", 8))
-			req->features |= RSP_GDB_HWBREAK;
-		if (c->p - tok == 13 &&
-		    !__builtin_memcmp(tok, "multiprocess+", 13))
-			req->features |= RSP_GDB_MULTIPROCESS;
+		for (i = 0; i < sizeof(gdb_features) / sizeof(gdb_features[0]);
+		     i++) {
+			n = __builtin_strlen(gdb_features[i].name);
+			if ((u32)(c->p - tok) == n &&
+			    !__builtin_memcmp(tok, gdb_features[i].name, n))
+				req->features |= gdb_features[i].bit;
+		}
 		rsp_cur_skip(c, ';');
 	}
 }
@@ -286,6 +300,9 @@ static int parse_packet(struct rsp_cur *c, struct rsp_req *req,
 			take_rest(c, req);
 		} else if (rsp_cur_prefix(c, "QProgramSignals:")) {
 			req->kind = RSP_REQ_PROGRAM_SIGNALS;
+			take_rest(c, req);
+		} else if (rsp_cur_prefix(c, "QCatchSyscalls:")) {
+			req->kind = RSP_REQ_CATCH_SYSCALLS;
 			take_rest(c, req);
 		}
 		return 0;

@@ -17,6 +17,13 @@ static int serve_supported(struct rsp_session *s, struct rsp_req *req)
 	s->gdb_swbreak = !!(req->features & RSP_GDB_SWBREAK);
 	s->gdb_hwbreak = !!(req->features & RSP_GDB_HWBREAK);
 	s->multiprocess = !!(req->features & RSP_GDB_MULTIPROCESS);
+	/* the events gdb offers and the target agrees to report */
+	s->events = 0;
+	if (s->ops->events)
+		s->events = s->ops->events(s->target,
+					   (u32)req->features >>
+					   RSP_GDB_EVENT_SHIFT) &
+			    (u32)req->features >> RSP_GDB_EVENT_SHIFT;
 	rsp_put_str(s, "PacketSize=");
 	rsp_put_hex(s, RSP_PACKET_MAX);
 	rsp_put_str(s, ";QStartNoAckMode+;swbreak+;hwbreak+");
@@ -34,9 +41,17 @@ static int serve_supported(struct rsp_session *s, struct rsp_req *req)
 		rsp_put_str(s, ";QPassSignals+");
 	if (s->ops->program_signals)
 		rsp_put_str(s, ";QProgramSignals+");
+	if (s->ops->catch_syscalls)
+		rsp_put_str(s, ";QCatchSyscalls+");
 	/* like gdbserver, only to a gdb that offers it */
 	if (s->multiprocess)
 		rsp_put_str(s, ";multiprocess+");
+	if (s->events & RSP_EVENT_FORK)
+		rsp_put_str(s, ";fork-events+");
+	if (s->events & RSP_EVENT_VFORK)
+		rsp_put_str(s, ";vfork-events+");
+	if (s->events & RSP_EVENT_EXEC)
+		rsp_put_str(s, ";exec-events+");
 	return 1;
 }
 
@@ -196,6 +211,58 @@ static int serve_signals(struct rsp_session *s, struct rsp_req *req)
 	return 1;
 }
 
+/* Most numbers one QCatchSyscalls may list (gdb sends the distinct ones). */
+#define CATCH_MAX	(RSP_PACKET_MAX / sizeof(u32))
+
+/*
+ * QCatchSyscalls:0, QCatchSyscalls:1 (every call) or
+ * QCatchSyscalls:1;NR;NR... (hex).  Like gdbserver: anything else, and
+ * any request while no process is debugged, is E01.
+ */
+static int serve_catch_syscalls(struct rsp_session *s, struct rsp_req *req)
+{
+	struct rsp_cur c = { .p = req->data, .end = req->data + req->data_len };
+	u32 *nrs = (u32 *)s->scratch;
+	u32 n = 0;
+	int enable, ret;
+	u64 v;
+
+	if (!s->ops->catch_syscalls)
+		return 1;
+	if (rsp_thread_pid(s, 0) < 0) {
+		rsp_put_str(s, "E01");
+		return 1;
+	}
+	if (rsp_cur_skip(&c, '0'))
+		enable = 0;
+	else if (rsp_cur_skip(&c, '1'))
+		enable = 1;
+	else
+		goto bad;
+	if (!enable && !rsp_cur_eof(&c))
+		goto bad;
+	if (enable && !rsp_cur_eof(&c)) {
+		if (!rsp_cur_skip(&c, ';') || rsp_cur_eof(&c))
+			goto bad;
+		while (!rsp_cur_eof(&c)) {
+			if (rsp_cur_hex(&c, &v) || v > 0xffffffffULL ||
+			    n == CATCH_MAX ||
+			    (!rsp_cur_eof(&c) && !rsp_cur_skip(&c, ';')))
+				goto bad;
+			nrs[n++] = (u32)v;
+		}
+	}
+	ret = s->ops->catch_syscalls(s->target, enable, nrs, n);
+	if (ret < 0)
+		rsp_put_error(s, ret);
+	else
+		rsp_put_str(s, "OK");
+	return 1;
+bad:
+	rsp_put_str(s, "E01");
+	return 1;
+}
+
 int rsp_serve_query(struct rsp_session *s, struct rsp_req *req)
 {
 	switch (req->kind) {
@@ -225,6 +292,8 @@ int rsp_serve_query(struct rsp_session *s, struct rsp_req *req)
 	case RSP_REQ_PASS_SIGNALS:
 	case RSP_REQ_PROGRAM_SIGNALS:
 		return serve_signals(s, req);
+	case RSP_REQ_CATCH_SYSCALLS:
+		return serve_catch_syscalls(s, req);
 	default:
 		return 1;
 	}

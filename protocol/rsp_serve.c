@@ -34,6 +34,11 @@ int rsp_current_tid(struct rsp_session *s, int general)
 	return -RSP_ESRCH;
 }
 
+int rsp_session_general_tid(struct rsp_session *s)
+{
+	return rsp_current_tid(s, 1);
+}
+
 /*
  * The tgid of the process thread tid belongs to (tid 0: the debugged
  * process).  pid_of() when the target has it, else the pid of its stop

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * rsp_stop.c - stop replies: T (stopped by a signal), W (exited), X
- * (killed by a signal), for '?', vAttach and rsp_session_stop().
+ * rsp_stop.c - stop replies: T (stopped by a signal, with the event that
+ * stopped it), W (exited), X (killed by a signal), for '?', vAttach and
+ * rsp_session_stop().
  */
 #include "rsp_int.h"
 #include "rsp_amd64.h"
@@ -42,6 +43,49 @@ static void put_process(struct rsp_session *s, const struct rsp_stop *st)
 	rsp_put_hex(s, (u32)st->pid);
 }
 
+/*
+ * The event a T reply carries, when gdb asked for it: "exec:HEXPATH;"
+ * (the new program, from exec_file), "fork:pPID.TID;" (the new child,
+ * held stopped for gdb), "syscall_entry:NR;" or "syscall_return:NR;".
+ * An exec or fork gdb did not ask to hear about is a plain SIGTRAP stop,
+ * as ptrace reports an exec without PTRACE_O_TRACEEXEC.
+ */
+static void put_event(struct rsp_session *s, const struct rsp_stop *st)
+{
+	char *path = (char *)s->scratch;
+	int n;
+
+	switch (st->reason) {
+	case RSP_REASON_EXEC:
+		if (!(s->events & RSP_EVENT_EXEC) || !s->ops->exec_file)
+			return;
+		n = s->ops->exec_file(s->target, st->pid, path,
+				      RSP_PACKET_MAX / 4);
+		if (n < 0)
+			n = 0;	/* gdb keeps the old file name */
+		rsp_put_str(s, "exec:");
+		rsp_put_hexbytes(s, (const u8 *)path, (u32)n);
+		rsp_put_char(s, ';');
+		return;
+	case RSP_REASON_SYSCALL_ENTRY:
+	case RSP_REASON_SYSCALL_RETURN:
+		rsp_put_str(s, st->reason == RSP_REASON_SYSCALL_ENTRY ?
+			    "syscall_entry:" : "syscall_return:");
+		rsp_put_hex(s, (u32)st->sysno);
+		rsp_put_char(s, ';');
+		return;
+	case RSP_REASON_FORK:
+		if (!(s->events & RSP_EVENT_FORK) || st->child_tid <= 0)
+			return;
+		rsp_put_str(s, "fork:");
+		rsp_put_tid(s, st->child_pid, st->child_tid);
+		rsp_put_char(s, ';');
+		return;
+	default:
+		return;
+	}
+}
+
 void rsp_put_stop(struct rsp_session *s, const struct rsp_stop *st)
 {
 	switch (st->kind) {
@@ -60,6 +104,8 @@ void rsp_put_stop(struct rsp_session *s, const struct rsp_stop *st)
 			rsp_put_str(s, "swbreak:;");
 		else if (st->reason == RSP_REASON_HWBREAK && s->gdb_hwbreak)
 			rsp_put_str(s, "hwbreak:;");
+		else
+			put_event(s, st);
 		break;
 	case RSP_STOP_EXITED:
 		rsp_put_char(s, 'W');

@@ -56,6 +56,22 @@ static int fz_signals(void *t, const u8 *pass, u32 n)
 	return 0;
 }
 
+/* QCatchSyscalls: a sane mode and list; qSupported: agree to all. */
+static int fz_catch(void *t, int enable, const u32 *nrs, u32 n)
+{
+	(void)t;
+	if ((enable != 0 && enable != 1) || (!enable && n) ||
+	    n > RSP_PACKET_MAX / sizeof(u32) || (n && !nrs))
+		abort();
+	return 0;
+}
+
+static u32 fz_events(void *t, u32 offered)
+{
+	(void)t;
+	return offered | 0xff;
+}
+
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 {
 	u8 mode;
@@ -87,6 +103,8 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		ops_sig = mock_ops;
 		ops_sig.pass_signals = fz_signals;
 		ops_sig.program_signals = fz_signals;
+		ops_sig.catch_syscalls = fz_catch;
+		ops_sig.events = fz_events;
 		rsp_session_init(sess, (mode & 32) ? &mock_ops_min :
 				 (mode & 128) ? &ops_sig : &mock_ops, &mk,
 				 mode & 1);

@@ -73,6 +73,7 @@ void test_exec(void);
 void test_amd64(void);
 void test_signals(void);
 void test_rle(void);
+void test_events(void);
 void test_pass_signals(void);
 void test_qxfer(void);
 void test_memscan(void);

@@ -27,6 +27,7 @@ int main(int argc, char **argv)
 	test_rle();
 	test_pass_signals();
 	test_memscan();
+	test_events();
 	printf("%d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;
 }
