@@ -31,6 +31,13 @@
 
 struct ugdb_session;
 
+enum ugdb_run_state {
+	UGDB_RUN_NONE,		/* no launch under way */
+	UGDB_RUN_PENDING,	/* vRun waits for UGDB_IOC_RUN_GET */
+	UGDB_RUN_TAKEN,		/* the relay is launching it */
+	UGDB_RUN_STARTED,	/* exec'd: waiting for the stop at exec */
+};
+
 struct ugdb_thread {
 	struct list_head node;		/* sess->threads: see ugdb_report_clone */
 	struct ugdb_session *sess;
@@ -74,7 +81,7 @@ struct ugdb_session {
 	/* the process: pid 0 = none */
 	pid_t pid;
 	bool launched;			/* by UGDB_IOC_TRACEME */
-	bool exec_pending;		/* TRACEME: stop at the next exec */
+	int exec_pending;		/* TRACEME: stop at the n-th exec */
 	bool process_gone;		/* all threads exited */
 	bool closing;			/* forgetting it: no new threads */
 	bool exit_reported;
@@ -91,6 +98,17 @@ struct ugdb_session {
 	struct ugdb_bp bps[RSP_MAX_BREAKPOINTS];
 	int nr_bps;
 	struct mm_struct *bp_mm;	/* the mm they are in (not pinned) */
+
+	/* vRun (ugdb_run.c): the settings gdb sent, the launch under way */
+	bool launcher;			/* UGDB_MODE_LAUNCHER */
+	enum ugdb_run_state run_state;
+	bool run_shell, run_no_aslr;
+	char *run_prog;			/* last program run (PATH_MAX) */
+	char *run_cwd;			/* "" = the relay's (PATH_MAX) */
+	char *run_env;			/* "+N=V\0" / "-N\0" edits */
+	u32 run_env_len, run_nenv;
+	u8 *run_args;			/* argv of the pending request */
+	u32 run_args_len, run_argc;
 
 	struct ugdb_regcache regs;	/* valid while everything is stopped */
 	u8 scratch[4096];		/* write() copy-in buffer */
@@ -134,6 +152,17 @@ bool ugdb_is_bp(struct ugdb_session *sess, struct mm_struct *mm, u64 addr);
 int ugdb_thread_name(struct task_struct *task, char *buf, u32 len);
 int ugdb_exec_file(struct task_struct *task, char *buf, u32 len);
 long ugdb_read_auxv(struct task_struct *task, u64 off, u8 *buf, u32 len);
+
+/* ugdb_run.c: vRun through the relay (see uapi/ugdb.h) */
+struct ugdb_run_request;
+int ugdb_run_setting(void *target, enum rsp_launch_setting what,
+		     const u8 *val, u32 len);
+int ugdb_run(void *target, const u8 *args, u32 len, int argc);
+long ugdb_run_get(struct ugdb_session *sess,
+		  struct ugdb_run_request __user *ureq);
+int ugdb_run_done(struct ugdb_session *sess, s32 result);
+bool ugdb_run_pump(struct ugdb_session *sess);
+void ugdb_run_free(struct ugdb_session *sess);
 
 /* ugdb_perm.c */
 int ugdb_may_attach(struct ugdb_session *sess, struct task_struct *task);

@@ -79,9 +79,12 @@ static u32 ugdb_report_exec(u32 action, struct utrace_engine *engine,
 		ugdb_thread_gone(t, 0);
 		return UTRACE_DETACH;
 	}
+	/* the shell's own exec comes first when vRun starts one */
 	if (!READ_ONCE(sess->exec_pending))
 		return UTRACE_RESUME;
-	WRITE_ONCE(sess->exec_pending, false);
+	WRITE_ONCE(sess->exec_pending, READ_ONCE(sess->exec_pending) - 1);
+	if (READ_ONCE(sess->exec_pending))
+		return UTRACE_RESUME;
 	return ugdb_thread_event(t, SIGTRAP, RSP_REASON_NONE);
 }
 
@@ -335,7 +338,7 @@ void ugdb_forget_process(struct ugdb_session *sess, bool kill)
 							node));
 	sess->pid = 0;
 	sess->launched = false;
-	sess->exec_pending = false;
+	sess->exec_pending = 0;
 	sess->process_gone = false;
 	sess->interrupting = false;
 	sess->bp_mm = NULL;
@@ -443,7 +446,9 @@ int ugdb_traceme(struct ugdb_session *sess)
 		true;
 	sess->pid = task_tgid_vnr(current);
 	sess->launched = true;
-	sess->exec_pending = true;
+	/* for vRun with startup-with-shell: the shell, then the program */
+	sess->exec_pending = sess->run_state == UGDB_RUN_TAKEN &&
+			     sess->run_shell ? 2 : 1;
 	ugdb_session_event(sess);
 	return 0;
 }
@@ -518,6 +523,8 @@ void ugdb_pump(struct ugdb_session *sess)
 {
 	struct rsp_stop stop;
 
+	if (ugdb_run_pump(sess))
+		return;
 	if (!sess->pid || !sess->rsp->running)
 		return;
 	if (sess->process_gone) {

@@ -320,4 +320,6 @@ const struct rsp_target_ops ugdb_target_ops = {
 	.read_auxv = op_read_auxv,
 	.thread_core = op_thread_core,
 	.pass_signals = op_pass_signals,
+	.launch_setting = ugdb_run_setting,
+	.run = ugdb_run,
 };

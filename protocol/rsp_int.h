@@ -112,6 +112,13 @@ enum rsp_req_kind {
 	RSP_REQ_MONITOR,	/* qRcmd */
 	RSP_REQ_PASS_SIGNALS,	/* QPassSignals: (list in data) */
 	RSP_REQ_PROGRAM_SIGNALS,	/* QProgramSignals: */
+	RSP_REQ_RUN,		/* vRun; (fields in data) */
+	RSP_REQ_ENV_SET,	/* QEnvironmentHexEncoded: (hex in data) */
+	RSP_REQ_ENV_UNSET,	/* QEnvironmentUnset: */
+	RSP_REQ_ENV_RESET,	/* QEnvironmentReset */
+	RSP_REQ_SET_CWD,	/* QSetWorkingDir: */
+	RSP_REQ_STARTUP_SHELL,	/* QStartupWithShell: */
+	RSP_REQ_NO_ASLR,	/* QDisableRandomization: */
 };
 
 /* Feature flags found in gdb's qSupported. */
@@ -156,6 +163,11 @@ int rsp_thread_pid(struct rsp_session *s, int tid);
 int rsp_check_pid(struct rsp_session *s, int pid, int tid);
 void rsp_put_tid(struct rsp_session *s, int pid, int tid);
 void rsp_forget_threads(struct rsp_session *s);
+
+/* ---- rsp_run.c ---- */
+
+int rsp_serve_run(struct rsp_session *s, struct rsp_req *req);
+int rsp_serve_launch_setting(struct rsp_session *s, struct rsp_req *req);
 
 /* ---- rsp_stop.c ---- */
 

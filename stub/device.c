@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -155,11 +156,59 @@ pid_t dev_wait_stop(struct ugdb_dev *dev, pid_t pid, bool exec_failed)
 	return ioctl(dev->fd, UGDB_IOC_WAIT_STOP);
 }
 
-int dev_set_extended(struct ugdb_dev *dev)
+int dev_set_mode(struct ugdb_dev *dev, bool extended)
 {
-	__u32 mode = UGDB_MODE_EXTENDED;
+	__u32 mode = UGDB_MODE_LAUNCHER | (extended ? UGDB_MODE_EXTENDED : 0);
 
 	if (dev->fake)
 		return 0;
 	return ioctl(dev->fd, UGDB_IOC_SET_MODE, &mode);
+}
+
+int dev_run_get(struct ugdb_dev *dev, struct dev_run_request *rq)
+{
+	struct ugdb_run_request req = { 0 };
+	size_t size = 4096;
+	char *buf = NULL, *nb;
+
+	for (;;) {
+		nb = realloc(buf, size);
+		if (!nb) {
+			free(buf);
+			errno = ENOMEM;
+			return -1;
+		}
+		buf = nb;
+		req.buf = (uintptr_t)buf;
+		req.size = size;
+		if (dev->fake) {
+			errno = ENOENT;
+			break;
+		}
+		if (ioctl(dev->fd, UGDB_IOC_RUN_GET, &req) == 0) {
+			rq->buf = buf;
+			rq->len = req.size;
+			rq->flags = (req.flags & UGDB_RUN_SHELL ?
+				     DEV_RUN_SHELL : 0) |
+				    (req.flags & UGDB_RUN_NO_ASLR ?
+				     DEV_RUN_NO_ASLR : 0);
+			rq->argc = req.argc;
+			rq->nenv = req.nenv;
+			return 0;
+		}
+		if (errno != ENOSPC || req.size <= size)
+			break;
+		size = req.size;
+	}
+	free(buf);
+	return -1;
+}
+
+int dev_run_done(struct ugdb_dev *dev, int result)
+{
+	__s32 arg = result;
+
+	if (dev->fake)
+		return 0;
+	return ioctl(dev->fd, UGDB_IOC_RUN_DONE, &arg);
 }

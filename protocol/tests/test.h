@@ -75,6 +75,7 @@ void test_signals(void);
 void test_rle(void);
 void test_pass_signals(void);
 void test_qxfer(void);
+void test_run(void);
 void dump_threads_xml(void);
 
 #endif
