@@ -57,7 +57,7 @@ static int flag_setting(struct rsp_session *s, struct rsp_req *req,
 		for (; n && rsp_hex_val(*p) >= 0; p++, n--)
 			on |= rsp_hex_val(*p) != 0;
 	}
-	return setting(s, what, NULL, (u32)on);
+	return setting(s, what, (void *)0, (u32)on);
 }
 
 int rsp_serve_launch_setting(struct rsp_session *s, struct rsp_req *req)
@@ -69,7 +69,7 @@ int rsp_serve_launch_setting(struct rsp_session *s, struct rsp_req *req)
 		return 1;
 	switch (req->kind) {
 	case RSP_REQ_ENV_RESET:
-		return setting(s, RSP_LAUNCH_ENV_RESET, NULL, 0);
+		return setting(s, RSP_LAUNCH_ENV_RESET, (void *)0, 0);
 	case RSP_REQ_STARTUP_SHELL:
 		return flag_setting(s, req, RSP_LAUNCH_SHELL);
 	case RSP_REQ_NO_ASLR:
