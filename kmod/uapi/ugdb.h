@@ -12,7 +12,8 @@
  * and everything before that has been read.
  *
  * The ioctls below are what the relay (ugdbserver) needs to set a session
- * up before gdb connects; everything else goes through RSP.
+ * up before gdb connects, and to launch what gdb's vRun asks for (the
+ * program must be the relay's child); everything else goes through RSP.
  */
 #ifndef _UAPI_UGDB_H
 #define _UAPI_UGDB_H
