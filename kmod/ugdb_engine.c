@@ -125,6 +125,13 @@ static u32 ugdb_report_signal(u32 action, struct utrace_engine *engine,
 	/* gdb asked for it to go straight to the program (QPassSignals) */
 	if (sig > 0 && sig <= _NSIG && READ_ONCE(t->sess->pass_signals[sig]))
 		return UTRACE_RESUME;
+	/*
+	 * Not at the program's exec yet (a launch, maybe still in the
+	 * shell): nobody would see the stop, so the signal takes its
+	 * course, as gdbserver's startup passes it on.
+	 */
+	if (READ_ONCE(t->sess->exec_pending))
+		return UTRACE_RESUME;
 	*deliver = 0;
 	return ugdb_thread_event(t, sig, RSP_REASON_NONE);
 }
