@@ -42,6 +42,13 @@ struct ugdb_bp {
 	u8 orig;
 };
 
+enum ugdb_run_state {
+	UGDB_RUN_NONE,		/* no launch under way */
+	UGDB_RUN_PENDING,	/* vRun waits for UGDB_IOC_RUN_GET */
+	UGDB_RUN_TAKEN,		/* the relay is launching it */
+	UGDB_RUN_STARTED,	/* exec'd: waiting for the stop at exec */
+};
+
 struct ugdb_thread {
 	struct list_head node;		/* sess->threads: see ugdb_report_clone */
 	struct ugdb_session *sess;
@@ -99,7 +106,7 @@ struct ugdb_session {
 	/* the process: pid 0 = none */
 	pid_t pid;
 	bool launched;			/* by UGDB_IOC_TRACEME */
-	bool exec_pending;		/* TRACEME: stop at the next exec */
+	int exec_pending;		/* TRACEME: stop at the n-th exec */
 	bool process_gone;		/* all threads exited */
 	bool closing;			/* forgetting it: no new threads */
 	bool exit_reported;
@@ -135,6 +142,17 @@ struct ugdb_session {
 	/* vFile: files open for gdb (slot = gdb's fd), setfs pid */
 	struct file *vfiles[UGDB_VFILE_MAX];
 	pid_t vfile_fs_pid;
+
+	/* vRun (ugdb_run.c): the settings gdb sent, the launch under way */
+	bool launcher;			/* UGDB_MODE_LAUNCHER */
+	enum ugdb_run_state run_state;
+	bool run_shell, run_no_aslr;
+	char *run_prog;			/* last program run (PATH_MAX) */
+	char *run_cwd;			/* "" = the relay's (PATH_MAX) */
+	char *run_env;			/* "+N=V\0" / "-N\0" edits */
+	u32 run_env_len, run_nenv;
+	u8 *run_args;			/* argv of the pending request */
+	u32 run_args_len, run_argc;
 
 	struct ugdb_regcache regs;	/* valid while everything is stopped */
 	u8 scratch[4096];		/* write() copy-in buffer */
@@ -226,6 +244,17 @@ int ugdb_vfile_fstat(struct ugdb_session *sess, int fd,
 int ugdb_vfile_readlink(struct ugdb_session *sess, const char *name,
 			char *buf, u32 len);
 int ugdb_vfile_unlink(struct ugdb_session *sess, const char *name);
+
+/* ugdb_run.c: vRun through the relay (see uapi/ugdb.h) */
+struct ugdb_run_request;
+int ugdb_run_setting(void *target, enum rsp_launch_setting what,
+		     const u8 *val, u32 len);
+int ugdb_run(void *target, const u8 *args, u32 len, int argc);
+long ugdb_run_get(struct ugdb_session *sess,
+		  struct ugdb_run_request __user *ureq);
+int ugdb_run_done(struct ugdb_session *sess, s32 result);
+bool ugdb_run_pump(struct ugdb_session *sess);
+void ugdb_run_free(struct ugdb_session *sess);
 
 /* ugdb_perm.c */
 int ugdb_may_attach(struct ugdb_session *sess, struct task_struct *task);

@@ -108,7 +108,11 @@ static u32 ugdb_report_exec(u32 action, struct utrace_engine *engine,
 	/* the old mm went with our int3 bytes in it */
 	ugdb_bps_forget(sess, ugdb_bptab_of(sess, t));
 	if (READ_ONCE(sess->exec_pending)) {
-		WRITE_ONCE(sess->exec_pending, false);
+		/* the shell's own exec comes first when vRun starts one */
+		WRITE_ONCE(sess->exec_pending,
+			   READ_ONCE(sess->exec_pending) - 1);
+		if (READ_ONCE(sess->exec_pending))
+			return UTRACE_RESUME;
 		return ugdb_thread_event(t, SIGTRAP, RSP_REASON_NONE, 0);
 	}
 	/*
@@ -157,6 +161,13 @@ static u32 ugdb_report_signal(u32 action, struct utrace_engine *engine,
 
 	/* gdb asked for it to go straight to the program (QPassSignals) */
 	if (sig > 0 && sig <= _NSIG && READ_ONCE(t->sess->pass_signals[sig]))
+		return UTRACE_RESUME;
+	/*
+	 * Not at the program's exec yet (a launch, maybe still in the
+	 * shell): nobody would see the stop, so the signal takes its
+	 * course, as gdbserver's startup passes it on.
+	 */
+	if (READ_ONCE(t->sess->exec_pending))
 		return UTRACE_RESUME;
 	*deliver = 0;
 	spin_lock_irqsave(&t->sess->lock, flags);
@@ -422,7 +433,7 @@ void ugdb_forget_process(struct ugdb_session *sess, bool kill)
 							node));
 	sess->pid = 0;
 	sess->launched = false;
-	sess->exec_pending = false;
+	sess->exec_pending = 0;
 	sess->process_gone = false;
 	sess->interrupting = false;
 	spin_lock_irqsave(&sess->lock, flags);
@@ -530,7 +541,9 @@ int ugdb_traceme(struct ugdb_session *sess)
 		true;
 	sess->pid = task_tgid_vnr(current);
 	sess->launched = true;
-	sess->exec_pending = true;
+	/* for vRun with startup-with-shell: the shell, then the program */
+	sess->exec_pending = sess->run_state == UGDB_RUN_TAKEN &&
+			     sess->run_shell ? 2 : 1;
 	ugdb_session_event(sess);
 	return 0;
 }
@@ -613,6 +626,8 @@ void ugdb_pump(struct ugdb_session *sess)
 {
 	struct rsp_stop stop;
 
+	if (ugdb_run_pump(sess))
+		return;
 	if (!sess->pid || !sess->rsp->running)
 		return;
 	if (sess->process_gone) {

@@ -32,6 +32,9 @@ static int ugdb_open(struct inode *inode, struct file *file)
 	INIT_LIST_HEAD(&sess->threads);
 	sess->cred = get_cred(file->f_cred);
 	sess->file = file;
+	/* gdbserver's defaults for a launch */
+	sess->run_shell = true;
+	sess->run_no_aslr = true;
 	rsp_session_init(sess->rsp, &ugdb_target_ops, sess, 0);
 	file->private_data = sess;
 	return nonseekable_open(inode, file);
@@ -52,6 +55,7 @@ static int ugdb_release(struct inode *inode, struct file *file)
 	ugdb_vfile_close_all(sess);
 	mutex_unlock(&sess->mutex);
 	put_cred(sess->cred);
+	ugdb_run_free(sess);
 	kvfree(sess->rsp);
 	kvfree(sess);
 	return 0;
@@ -142,6 +146,9 @@ static __poll_t ugdb_poll(struct file *file, poll_table *wait)
 		mask |= EPOLLIN | EPOLLRDNORM;
 	if (len < sizeof(sess->rsp->out) / 2)
 		mask |= EPOLLOUT | EPOLLWRNORM;
+	/* a vRun waits for the relay (UGDB_IOC_RUN_GET) */
+	if (sess->run_state == UGDB_RUN_PENDING)
+		mask |= EPOLLPRI;
 	mutex_unlock(&sess->mutex);
 	return mask;
 }
@@ -151,7 +158,7 @@ static long ugdb_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	struct ugdb_session *sess = file->private_data;
 	void __user *uarg = (void __user *)arg;
 	long ret;
-	s32 pid;
+	s32 pid, result;
 	u32 mode;
 
 	switch (cmd) {
@@ -164,10 +171,15 @@ static long ugdb_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	case UGDB_IOC_SET_MODE:
 		if (get_user(mode, (u32 __user *)uarg))
 			return -EFAULT;
-		if (mode & ~UGDB_MODE_EXTENDED)
+		if (mode & ~(UGDB_MODE_EXTENDED | UGDB_MODE_LAUNCHER))
 			return -EINVAL;
 		break;
+	case UGDB_IOC_RUN_DONE:
+		if (get_user(result, (s32 __user *)uarg))
+			return -EFAULT;
+		break;
 	case UGDB_IOC_TRACEME:
+	case UGDB_IOC_RUN_GET:
 		break;
 	default:
 		return -ENOTTY;
@@ -182,7 +194,14 @@ static long ugdb_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	case UGDB_IOC_TRACEME:
 		ret = ugdb_traceme(sess);
 		break;
+	case UGDB_IOC_RUN_GET:
+		ret = ugdb_run_get(sess, uarg);
+		break;
+	case UGDB_IOC_RUN_DONE:
+		ret = ugdb_run_done(sess, result);
+		break;
 	default:
+		sess->launcher = mode & UGDB_MODE_LAUNCHER;
 		sess->extended = mode & UGDB_MODE_EXTENDED;
 		sess->rsp->extended = sess->extended;
 		ret = 0;

@@ -479,4 +479,6 @@ const struct rsp_target_ops ugdb_target_ops = {
 	.vfile_unlink = op_vfile_unlink,
 	.events = op_events,
 	.catch_syscalls = op_catch_syscalls,
+	.launch_setting = ugdb_run_setting,
+	.run = ugdb_run,
 };

@@ -29,6 +29,7 @@
 #define RSP_MAX_ACTIONS		64	/* vCont actions per packet */
 #define RSP_THREAD_NAME_MAX	16	/* thread_name buffer (TASK_COMM_LEN) */
 #define RSP_NSIG		65	/* pass_signals entries: Linux 1..64 */
+#define RSP_RUN_MAX_ARGS	1024	/* vRun: program and arguments */
 
 /* What a stop reply reports. */
 enum rsp_stop_kind {
@@ -100,6 +101,16 @@ struct rsp_resume {
 	 * against pid_of(); the target may ignore it.
 	 */
 	int pid;
+};
+
+/* What launch_setting() sets for the next vRun (extended-remote). */
+enum rsp_launch_setting {
+	RSP_LAUNCH_ENV_SET,	/* val: "VAR=VALUE" (QEnvironmentHexEncoded) */
+	RSP_LAUNCH_ENV_UNSET,	/* val: "VAR" (QEnvironmentUnset) */
+	RSP_LAUNCH_ENV_RESET,	/* back to the stub's own environment */
+	RSP_LAUNCH_CWD,		/* val: directory; "" = the stub's own */
+	RSP_LAUNCH_SHELL,	/* len: 1 = start it with $SHELL -c exec */
+	RSP_LAUNCH_NO_ASLR,	/* len: 1 = personality ADDR_NO_RANDOMIZE */
 };
 
 /*
@@ -279,6 +290,28 @@ struct rsp_target_ops {
 	 * RSP_REASON_SYSCALL_ENTRY / _RETURN and .sysno.
 	 */
 	int (*catch_syscalls)(void *t, int enable, const u32 *nrs, u32 n);
+
+	/*
+	 * Optional, extended-remote launching (vRun, and the Q packets
+	 * announced with it: QEnvironmentHexEncoded, QEnvironmentUnset,
+	 * QEnvironmentReset, QSetWorkingDir, QStartupWithShell,
+	 * QDisableRandomization).  launch_setting() records one setting
+	 * for the launches that follow: val is hex-decoded and
+	 * NUL-terminated (len bytes before the NUL; NULL for the flags,
+	 * whose value is len).  Returns 0 or -errno.
+	 */
+	int (*launch_setting)(void *t, enum rsp_launch_setting what,
+			      const u8 *val, u32 len);
+	/*
+	 * run(): start a new process.  args holds argc NUL-terminated
+	 * strings, len bytes in all: the program ("" = the last one run)
+	 * and its arguments, as gdb sent them.  Returns 0 once the launch
+	 * is under way: its stop at exec (or its end) is then reported with
+	 * rsp_session_stop(), a failure with rsp_session_run_failed().
+	 * Returns -errno if it cannot start (E01).  args points into the
+	 * session and is only valid during the call.
+	 */
+	int (*run)(void *t, const u8 *args, u32 len, int argc);
 };
 
 enum rsp_rx_state {
@@ -372,6 +405,9 @@ void rsp_session_consume(struct rsp_session *s, u32 n);
  * and rsp_session_consume() sends it.
  */
 void rsp_session_stop(struct rsp_session *s, const struct rsp_stop *stop);
+
+/* A launch started by run() failed: gdb's vRun gets E01. */
+void rsp_session_run_failed(struct rsp_session *s);
 
 /*
  * The thread g, m, Z... apply to (the Hg thread, else the thread of the

@@ -118,6 +118,13 @@ enum rsp_req_kind {
 	RSP_REQ_VFILE,		/* vFile: (the rest in data) */
 	RSP_REQ_XFER_LIBRARIES,	/* qXfer:libraries-svr4:read */
 	RSP_REQ_CATCH_SYSCALLS,	/* QCatchSyscalls: (rest in data) */
+	RSP_REQ_RUN,		/* vRun; (fields in data) */
+	RSP_REQ_ENV_SET,	/* QEnvironmentHexEncoded: (hex in data) */
+	RSP_REQ_ENV_UNSET,	/* QEnvironmentUnset: */
+	RSP_REQ_ENV_RESET,	/* QEnvironmentReset */
+	RSP_REQ_SET_CWD,	/* QSetWorkingDir: */
+	RSP_REQ_STARTUP_SHELL,	/* QStartupWithShell: */
+	RSP_REQ_NO_ASLR,	/* QDisableRandomization: */
 };
 
 /* Feature flags found in gdb's qSupported. */
@@ -173,6 +180,10 @@ int rsp_vfile_supported(const struct rsp_session *s);
 int rsp_serve_vfile(struct rsp_session *s, struct rsp_req *req);
 int rsp_svr4_supported(const struct rsp_session *s);
 void rsp_serve_svr4(struct rsp_session *s, struct rsp_req *req, u32 len);
+/* ---- rsp_run.c ---- */
+
+int rsp_serve_run(struct rsp_session *s, struct rsp_req *req);
+int rsp_serve_launch_setting(struct rsp_session *s, struct rsp_req *req);
 
 /* ---- rsp_stop.c ---- */
 

@@ -156,7 +156,12 @@ static int parse_v(struct rsp_cur *c, struct rsp_req *req,
 		take_rest(c, req);
 		return 0;
 	}
-	/* vMustReplyEmpty, vRun, ...: unsupported */
+	if (rsp_cur_prefix(c, "vRun;")) {
+		req->kind = RSP_REQ_RUN;
+		take_rest(c, req);
+		return 0;
+	}
+	/* vMustReplyEmpty, ...: unsupported */
 	return 0;
 }
 
@@ -281,6 +286,38 @@ static int parse_q(struct rsp_cur *c, struct rsp_req *req)
 	return 0;
 }
 
+/* The Q packets that set up vRun; their data is checked when served. */
+static const struct {
+	const char *prefix;
+	enum rsp_req_kind kind;
+} launch_settings[] = {
+	{ "QEnvironmentHexEncoded:", RSP_REQ_ENV_SET },
+	{ "QEnvironmentUnset:", RSP_REQ_ENV_UNSET },
+	{ "QSetWorkingDir:", RSP_REQ_SET_CWD },
+	{ "QStartupWithShell:", RSP_REQ_STARTUP_SHELL },
+	{ "QDisableRandomization:", RSP_REQ_NO_ASLR },
+};
+
+static void parse_launch_setting(struct rsp_cur *c, struct rsp_req *req)
+{
+	u32 i;
+
+	/* exact name: "QEnvironmentReset:1" stays unknown, as in gdbserver */
+	if (rsp_cur_prefix(c, "QEnvironmentReset")) {
+		if (rsp_cur_eof(c))
+			req->kind = RSP_REQ_ENV_RESET;
+		return;
+	}
+	for (i = 0; i < sizeof(launch_settings) / sizeof(launch_settings[0]);
+	     i++) {
+		if (rsp_cur_prefix(c, launch_settings[i].prefix)) {
+			req->kind = launch_settings[i].kind;
+			take_rest(c, req);
+			return;
+		}
+	}
+}
+
 static int parse_packet(struct rsp_cur *c, struct rsp_req *req,
 			struct rsp_resume *acts, int max)
 {
@@ -304,6 +341,8 @@ static int parse_packet(struct rsp_cur *c, struct rsp_req *req,
 		} else if (rsp_cur_prefix(c, "QCatchSyscalls:")) {
 			req->kind = RSP_REQ_CATCH_SYSCALLS;
 			take_rest(c, req);
+		} else {
+			parse_launch_setting(c, req);
 		}
 		return 0;
 	}

@@ -43,6 +43,10 @@ static int serve_supported(struct rsp_session *s, struct rsp_req *req)
 		rsp_put_str(s, ";QProgramSignals+");
 	if (s->ops->catch_syscalls)
 		rsp_put_str(s, ";QCatchSyscalls+");
+	if (s->ops->launch_setting)
+		rsp_put_str(s, ";QStartupWithShell+;QEnvironmentHexEncoded+"
+			    ";QEnvironmentReset+;QEnvironmentUnset+"
+			    ";QSetWorkingDir+;QDisableRandomization+");
 	/* like gdbserver, only to a gdb that offers it */
 	if (s->multiprocess)
 		rsp_put_str(s, ";multiprocess+");

@@ -377,6 +377,15 @@ static int serve_request(struct rsp_session *s, struct rsp_req *req)
 		return 1;
 	case RSP_REQ_ATTACH:
 		return serve_attach(s, req);
+	case RSP_REQ_RUN:
+		return rsp_serve_run(s, req);
+	case RSP_REQ_ENV_SET:
+	case RSP_REQ_ENV_UNSET:
+	case RSP_REQ_ENV_RESET:
+	case RSP_REQ_SET_CWD:
+	case RSP_REQ_STARTUP_SHELL:
+	case RSP_REQ_NO_ASLR:
+		return rsp_serve_launch_setting(s, req);
 	case RSP_REQ_VKILL:
 	case RSP_REQ_KILL:
 		return serve_kill(s, req);

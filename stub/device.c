@@ -10,13 +10,17 @@
  *   UGDB_DEVICE_FD=N     use the inherited descriptor N for the first
  *                        session (e.g. one end of a socketpair).
  * A stand-in is not a character device, so it cannot answer our ioctls;
- * they are then emulated just well enough to exercise the command line
- * (see the fake_* helpers).
+ * they are then emulated just well enough to exercise the command line.
+ * A launch request (vRun) is faked too: the harness writes it to the
+ * file UGDB_FAKE_RUN_REQUEST ("FLAGS ARGC NENV\n" and the strings of
+ * struct ugdb_run_request) and sends one out-of-band byte on the socket
+ * (POLLPRI); the outcome goes to the file UGDB_FAKE_RUN_RESULT.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -155,11 +159,105 @@ pid_t dev_wait_stop(struct ugdb_dev *dev, pid_t pid, bool exec_failed)
 	return ioctl(dev->fd, UGDB_IOC_WAIT_STOP);
 }
 
-int dev_set_extended(struct ugdb_dev *dev)
+int dev_set_mode(struct ugdb_dev *dev, bool extended)
 {
-	__u32 mode = UGDB_MODE_EXTENDED;
+	__u32 mode = UGDB_MODE_LAUNCHER | (extended ? UGDB_MODE_EXTENDED : 0);
 
 	if (dev->fake)
 		return 0;
 	return ioctl(dev->fd, UGDB_IOC_SET_MODE, &mode);
+}
+
+/* The harness's request file, taken (removed) once read. */
+static int fake_run_get(struct ugdb_dev *dev, struct dev_run_request *rq)
+{
+	const char *path = getenv("UGDB_FAKE_RUN_REQUEST");
+	unsigned int flags, argc, nenv;
+	char *buf = NULL, *nl;
+	size_t cap = 0;
+	ssize_t len;
+	char oob;
+	FILE *f;
+
+	/* the out-of-band byte raised POLLPRI: take it */
+	if (recv(dev->fd, &oob, 1, MSG_OOB | MSG_DONTWAIT) < 0 &&
+	    errno != EAGAIN && errno != EINVAL)
+		return -1;
+	f = path ? fopen(path, "re") : NULL;
+	if (!f) {
+		errno = ENOENT;
+		return -1;
+	}
+	len = getdelim(&buf, &cap, EOF, f);
+	fclose(f);
+	unlink(path);
+	nl = len > 0 ? memchr(buf, '\n', len) : NULL;
+	if (!nl || sscanf(buf, "%u %u %u", &flags, &argc, &nenv) != 3) {
+		free(buf);
+		errno = EINVAL;
+		return -1;
+	}
+	rq->len = len - (nl + 1 - buf);
+	memmove(buf, nl + 1, rq->len);
+	rq->buf = buf;
+	rq->flags = flags;
+	rq->argc = argc;
+	rq->nenv = nenv;
+	return 0;
+}
+
+int dev_run_get(struct ugdb_dev *dev, struct dev_run_request *rq)
+{
+	struct ugdb_run_request req = { 0 };
+	size_t size = 4096;
+	char *buf = NULL, *nb;
+
+	for (;;) {
+		nb = realloc(buf, size);
+		if (!nb) {
+			free(buf);
+			errno = ENOMEM;
+			return -1;
+		}
+		buf = nb;
+		req.buf = (uintptr_t)buf;
+		req.size = size;
+		if (dev->fake) {
+			free(buf);
+			return fake_run_get(dev, rq);
+		}
+		if (ioctl(dev->fd, UGDB_IOC_RUN_GET, &req) == 0) {
+			rq->buf = buf;
+			rq->len = req.size;
+			rq->flags = (req.flags & UGDB_RUN_SHELL ?
+				     DEV_RUN_SHELL : 0) |
+				    (req.flags & UGDB_RUN_NO_ASLR ?
+				     DEV_RUN_NO_ASLR : 0);
+			rq->argc = req.argc;
+			rq->nenv = req.nenv;
+			return 0;
+		}
+		if (errno != ENOSPC || req.size <= size)
+			break;
+		size = req.size;
+	}
+	free(buf);
+	return -1;
+}
+
+int dev_run_done(struct ugdb_dev *dev, int result)
+{
+	const char *path = getenv("UGDB_FAKE_RUN_RESULT");
+	__s32 arg = result;
+	FILE *f;
+
+	if (dev->fake) {
+		f = path ? fopen(path, "we") : NULL;
+		if (f) {
+			fprintf(f, "%d\n", result);
+			fclose(f);
+		}
+		return 0;
+	}
+	return ioctl(dev->fd, UGDB_IOC_RUN_DONE, &arg);
 }

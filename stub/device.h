@@ -25,6 +25,18 @@ void dev_close(struct ugdb_dev *dev);
 int dev_traceme(struct ugdb_dev *dev);
 int dev_attach(struct ugdb_dev *dev, pid_t pid);
 pid_t dev_wait_stop(struct ugdb_dev *dev, pid_t pid, bool exec_failed);
-int dev_set_extended(struct ugdb_dev *dev);
+/* UGDB_MODE_EXTENDED (--multi) and UGDB_MODE_LAUNCHER as asked. */
+int dev_set_mode(struct ugdb_dev *dev, bool extended);
+
+/* A launch request (UGDB_IOC_RUN_GET), its strings in buf (malloc'd). */
+#define DEV_RUN_SHELL		0x1
+#define DEV_RUN_NO_ASLR		0x2
+struct dev_run_request {
+	char *buf;
+	size_t len;
+	unsigned int flags, argc, nenv;
+};
+int dev_run_get(struct ugdb_dev *dev, struct dev_run_request *rq);
+int dev_run_done(struct ugdb_dev *dev, int result);
 
 #endif /* UGDB_STUB_DEVICE_H */

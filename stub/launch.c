@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/personality.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -34,7 +35,9 @@
 #define COLLECT_MS		2000
 #define COLLECT_KILLED_MS	10000
 
-enum startup_stage { STAGE_TRACEME = 1, STAGE_STDIO, STAGE_EXEC };
+enum startup_stage {
+	STAGE_TRACEME = 1, STAGE_STDIO, STAGE_EXEC, STAGE_CWD, STAGE_SETUP
+};
 
 struct startup_report {
 	int stage;
@@ -66,9 +69,35 @@ child_fail(int pipe_fd, int stage, const char *prog)
 	_exit(127);
 }
 
-static void __attribute__((noreturn))
-run_child(struct ugdb_dev *dev, char **argv, bool stdio, int pipe_fd)
+/* The environment gdb asked for: our own with its edits, in order. */
+static int apply_env_edits(const struct launch_spec *spec)
 {
+	int i;
+
+	for (i = 0; i < spec->nenv; i++) {
+		char *e = spec->env_edits[i], *eq;
+
+		if (e[0] == '-') {
+			/* unsetenv refuses "" and names with '=': none set */
+			unsetenv(e + 1);
+			continue;
+		}
+		eq = strchr(e + 1, '=');
+		if (e[0] != '+' || !eq || eq == e + 1)
+			continue;	/* nothing a program could see */
+		*eq = 0;
+		if (setenv(e + 1, eq + 1, 1) < 0)
+			return -1;
+		*eq = '=';
+	}
+	return 0;
+}
+
+static void __attribute__((noreturn))
+run_child(struct ugdb_dev *dev, const struct launch_spec *spec, bool stdio,
+	  int pipe_fd)
+{
+	char **argv = spec->argv;
 	int null_fd;
 
 	sig_reset_for_child();
@@ -79,8 +108,23 @@ run_child(struct ugdb_dev *dev, char **argv, bool stdio, int pipe_fd)
 		if (null_fd > 2)
 			close(null_fd);
 	}
+	if (spec->cwd && *spec->cwd && chdir(spec->cwd) < 0)
+		child_fail(pipe_fd, STAGE_CWD, spec->cwd);
+	if (apply_env_edits(spec) < 0)
+		child_fail(pipe_fd, STAGE_SETUP, argv[0]);
+	/* best effort, as gdbserver: a kernel may refuse it */
+	if (spec->no_aslr)
+		personality(personality(0xffffffff) | ADDR_NO_RANDOMIZE);
 	if (dev_traceme(dev) < 0)
 		child_fail(pipe_fd, STAGE_TRACEME, argv[0]);
+	if (spec->shell_cmd) {
+		const char *sh = getenv("SHELL");
+
+		if (!sh || !*sh)
+			sh = "/bin/sh";
+		execl(sh, sh, "-c", spec->shell_cmd, (char *)NULL);
+		child_fail(pipe_fd, STAGE_EXEC, sh);
+	}
 	execvp(argv[0], argv);
 	child_fail(pipe_fd, STAGE_EXEC, argv[0]);
 }
@@ -123,11 +167,15 @@ static ssize_t read_report(int fd, struct startup_report *r)
 	return n;
 }
 
-pid_t launch_program(struct ugdb_dev *dev, char **argv, bool stdio)
+/*
+ * Fork the child and learn from its close-on-exec pipe how far it got:
+ * *r->stage stays 0 when it exec'd.  Returns its pid or -1 (printed).
+ */
+static pid_t spawn(struct ugdb_dev *dev, const struct launch_spec *spec,
+		   bool stdio, struct startup_report *r)
 {
-	struct startup_report r = { 0 };
 	int fds[2];
-	pid_t pid, stopped;
+	pid_t pid;
 
 	if (pipe2(fds, O_CLOEXEC) < 0) {
 		fprintf(stderr, MSG_FATAL, "pipe", strerror(errno));
@@ -143,15 +191,46 @@ pid_t launch_program(struct ugdb_dev *dev, char **argv, bool stdio)
 	}
 	if (pid == 0) {
 		close(fds[0]);
-		run_child(dev, argv, stdio, fds[1]);
+		run_child(dev, spec, stdio, fds[1]);
 	}
 	child = pid;
+	child_left = false;
 	close(fds[1]);
 	/* EOF: exec succeeded (the pipe closed on exec). */
-	if (read_report(fds[0], &r) != sizeof(r))
-		r.stage = 0;
+	if (read_report(fds[0], r) != sizeof(*r))
+		r->stage = 0;
 	close(fds[0]);
+	return pid;
+}
 
+pid_t launch_spawn(struct ugdb_dev *dev, const struct launch_spec *spec,
+		   bool stdio)
+{
+	struct startup_report r = { 0 };
+	pid_t pid = spawn(dev, spec, stdio, &r);
+
+	if (pid < 0)
+		return -ECHILD;
+	if (!r.stage)
+		return pid;
+	if (r.stage == STAGE_CWD)
+		fprintf(stderr, MSG_CANT_CHDIR, spec->cwd, strerror(r.err));
+	else if (r.stage != STAGE_EXEC)
+		fprintf(stderr, MSG_CANT_TRACE, spec->argv[0],
+			strerror(r.err));
+	reap_startup_failure(pid, true);
+	return r.err ? -r.err : -ECHILD;
+}
+
+pid_t launch_program(struct ugdb_dev *dev, char **argv, bool stdio)
+{
+	struct launch_spec spec = { .argv = argv };
+	struct startup_report r = { 0 };
+	pid_t pid, stopped;
+
+	pid = spawn(dev, &spec, stdio, &r);
+	if (pid < 0)
+		return -1;
 	if (r.stage == STAGE_TRACEME || r.stage == STAGE_STDIO) {
 		fprintf(stderr, MSG_CANT_TRACE, argv[0], strerror(r.err));
 		reap_startup_failure(pid, false);

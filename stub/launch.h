@@ -11,6 +11,25 @@
 
 #include "device.h"
 
+/* How to start a program (the command line's, or one gdb asked for). */
+struct launch_spec {
+	char **argv;		/* argv[0]: the program, NULL-terminated */
+	const char *cwd;	/* NULL or "": ours */
+	char **env_edits;	/* "+NAME=VALUE" / "-NAME", applied in order */
+	int nenv;
+	const char *shell_cmd;	/* non-NULL: run it with $SHELL -c instead */
+	bool no_aslr;		/* personality(ADDR_NO_RANDOMIZE) */
+};
+
+/*
+ * For gdb's vRun: fork the program as @spec says, traced by @dev
+ * (UGDB_IOC_TRACEME in the child).  Returns its pid once it has exec'd
+ * (the shell, with spec->shell_cmd), or -errno after printing why (and
+ * reaping it).  It becomes the launched program launch_reap() watches.
+ */
+pid_t launch_spawn(struct ugdb_dev *dev, const struct launch_spec *spec,
+		   bool stdio);
+
 /*
  * Fork and exec argv[0] traced by @dev.  @stdio: RSP uses our stdin and
  * stdout, so the program gets /dev/null and our stderr instead.

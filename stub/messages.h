@@ -35,6 +35,9 @@
 #define MSG_EXEC_ERROR		"ugdbserver: Error: %s\n"
 #define MSG_UNKNOWN_ARG		"Unknown argument: %s\n"
 #define MSG_EXITING		"Exiting\n"
+#define MSG_RUN_WHITESPACE \
+	"ugdbserver: can't handle command-line argument containing " \
+	"whitespace\n"
 
 /* ugdbserver's own. */
 #define MSG_NO_DEVICE \
@@ -50,6 +53,8 @@
 #define MSG_NOT_DEAD \
 	"ugdbserver: pid %d was killed but has not exited after %d s; " \
 	"not waiting for it\n"
+#define MSG_CANT_CHDIR		"ugdbserver: cannot chdir to %s: %s\n"
+#define MSG_RUN_FAILED		"ugdbserver: cannot serve gdb's run: %s\n"
 #define MSG_FATAL		"ugdbserver: %s: %s\n"
 
 #define VERSION_TEXT \

@@ -107,7 +107,7 @@ static void flush(int fd, struct pipe_buf *b)
 static struct pipe_buf to_dev, to_gdb;
 
 enum relay_end relay_run(const struct conn *conn, int dev_fd,
-			 void (*tick)(void))
+			 void (*tick)(void), void (*urgent)(void))
 {
 	enum { P_GDB_IN, P_GDB_OUT, P_DEV, P_SIG, P_NR };
 	struct pollfd p[P_NR];
@@ -127,7 +127,7 @@ enum relay_end relay_run(const struct conn *conn, int dev_fd,
 			.events = buf_empty(&to_gdb) ? 0 : POLLOUT };
 		buf_space(&to_gdb, &room);
 		p[P_DEV] = (struct pollfd){ .fd = dev_fd,
-			.events = (room ? POLLIN : 0) |
+			.events = (room ? POLLIN : 0) | POLLPRI |
 				  (buf_empty(&to_dev) ? 0 : POLLOUT) };
 		p[P_SIG] = (struct pollfd){ .fd = sig_fd(), .events = POLLIN };
 
@@ -144,6 +144,8 @@ enum relay_end relay_run(const struct conn *conn, int dev_fd,
 				tick();
 		}
 
+		if ((p[P_DEV].revents & POLLPRI) && urgent)
+			urgent();
 		/* Device first: its EOF must not lose gdb's last reply. */
 		if (p[P_DEV].revents & (POLLIN | POLLHUP | POLLERR)) {
 			ret = fill(dev_fd, &to_gdb, "ugdb -> gdb:");

@@ -21,7 +21,11 @@ enum relay_end {
 extern bool relay_debug;
 
 /* @tick runs after any signal (e.g. SIGCHLD) woke the loop. */
+/*
+ * Relay until one side ends.  tick: after any signal.  urgent: the
+ * device reported POLLPRI (a launch request, see run.h).
+ */
 enum relay_end relay_run(const struct conn *conn, int dev_fd,
-			 void (*tick)(void));
+			 void (*tick)(void), void (*urgent)(void));
 
 #endif /* UGDB_STUB_RELAY_H */

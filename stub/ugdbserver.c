@@ -19,6 +19,7 @@
 #include "launch.h"
 #include "messages.h"
 #include "relay.h"
+#include "run.h"
 #include "sig.h"
 
 struct options {
@@ -172,6 +173,12 @@ static void end_session(bool report)
 	launch_collect(report);
 }
 
+/* The session has a vRun for us (POLLPRI). */
+static void serve_run(void)
+{
+	run_for_gdb(&dev, comm.kind == COMM_STDIO);
+}
+
 static void __attribute__((noreturn)) fail(void)
 {
 	fprintf(stderr, MSG_EXITING);
@@ -183,7 +190,7 @@ static int open_session(const struct options *o)
 {
 	if (dev_open(&dev) < 0)
 		return -1;
-	if (o->multi && dev_set_extended(&dev) < 0) {
+	if (dev_set_mode(&dev, o->multi) < 0) {
 		fprintf(stderr, MSG_SET_MODE_FAILED, strerror(errno));
 		return -1;
 	}
@@ -238,7 +245,7 @@ int main(int argc, char **argv)
 			fprintf(stderr, MSG_EXITING);
 			return 1;
 		}
-		end = relay_run(&conn, dev.fd, reap_tick);
+		end = relay_run(&conn, dev.fd, reap_tick, serve_run);
 		ret = errno;
 		comm_close(&comm, &conn);
 

@@ -12,7 +12,8 @@
  * and everything before that has been read.
  *
  * The ioctls below are what the relay (ugdbserver) needs to set a session
- * up before gdb connects; everything else goes through RSP.
+ * up before gdb connects, and to launch what gdb's vRun asks for (the
+ * program must be the relay's child); everything else goes through RSP.
  */
 #ifndef _UAPI_UGDB_H
 #define _UAPI_UGDB_H
@@ -55,5 +56,61 @@
  */
 #define UGDB_IOC_SET_MODE	_IOW(UGDB_IOC_MAGIC, 4, __u32)
 #define UGDB_MODE_EXTENDED	0x1	/* --multi: extended-remote rules */
+#define UGDB_MODE_LAUNCHER	0x2	/* the relay serves launch requests */
+
+/*
+ * Launching for gdb (vRun).  The program must be the relay's child, with
+ * the relay's terminal, credentials and environment, as gdbserver's are;
+ * so the session only asks, and the relay forks and execs:
+ *
+ *  1. gdb sends vRun (after QEnvironment*, QSetWorkingDir,
+ *     QStartupWithShell, QDisableRandomization, which the session keeps).
+ *     With UGDB_MODE_LAUNCHER set, the session makes a launch request
+ *     pending; poll() reports POLLPRI while one waits to be taken.
+ *     (Without it vRun is refused with E01.)
+ *  2. UGDB_IOC_RUN_GET hands the request to the relay (struct
+ *     ugdb_run_request) and marks it taken.
+ *  3. The relay forks.  The child applies the request: personality
+ *     ADDR_NO_RANDOMIZE if UGDB_RUN_NO_ASLR, chdir, the environment
+ *     edits in order, then UGDB_IOC_TRACEME on the inherited session
+ *     file, and execs argv: with UGDB_RUN_SHELL as "$SHELL -c 'exec
+ *     PROG ARGS'" (arguments quoted for the shell; the session then
+ *     stops the task at its second exec, the program's), else directly
+ *     (execvp).
+ *  4. UGDB_IOC_RUN_DONE tells the session the outcome: 0 once the child
+ *     has exec'd, or -errno (fork failed, exec failed...).  The session
+ *     then answers vRun: the stop at the program's exec, or E01 when the
+ *     launch failed or the process ended before reaching that exec.
+ *
+ * A session has one process: vRun while it has one, or while another
+ * launch is under way, is answered E01.
+ */
+#define UGDB_RUN_SHELL		0x1	/* start it through $SHELL -c exec */
+#define UGDB_RUN_NO_ASLR	0x2	/* personality(ADDR_NO_RANDOMIZE) */
+
+struct ugdb_run_request {
+	__u64 buf;	/* in: where to copy the strings */
+	__u32 size;	/* in: buf's size; out: bytes used, or needed */
+	__u32 flags;	/* out: UGDB_RUN_* */
+	__u32 argc;	/* out: argv strings (argv[0] = the program) */
+	__u32 nenv;	/* out: environment edits after the cwd */
+};
+
+/*
+ * Take the pending launch request.  buf receives NUL-terminated strings:
+ * argc of argv, then the working directory ("" = the relay's own), then
+ * nenv environment edits, applied in order to the relay's environment:
+ * "+NAME=VALUE" sets, "-NAME" unsets.  Returns 0, or -1 with errno:
+ * ENOENT (no request pending), ENOSPC (buf too small: size says how much
+ * is needed; the request stays pending), EFAULT.
+ */
+#define UGDB_IOC_RUN_GET	_IOWR(UGDB_IOC_MAGIC, 5, struct ugdb_run_request)
+
+/*
+ * The outcome of the request taken with UGDB_IOC_RUN_GET: 0 (the child
+ * exec'd) or a negative errno.  Returns 0, or -1 with errno EINVAL (no
+ * request taken, or a positive value).
+ */
+#define UGDB_IOC_RUN_DONE	_IOW(UGDB_IOC_MAGIC, 6, __s32)
 
 #endif /* _UAPI_UGDB_H */

@@ -45,6 +45,30 @@ static void drain_check(void)
 	rsp_session_consume(sess, len);
 }
 
+/* vRun and its settings: strings must be NUL-terminated where promised. */
+static int fz_launch_setting(void *t, enum rsp_launch_setting what,
+			     const u8 *val, u32 len)
+{
+	(void)t;
+	if (what > RSP_LAUNCH_NO_ASLR || (val && val[len]) ||
+	    (!val && len > 1))
+		abort();
+	return len & 2 ? -22 : 0;
+}
+
+static int fz_run(void *t, const u8 *args, u32 len, int argc)
+{
+	u32 i;
+	int n = 0;
+
+	(void)t;
+	for (i = 0; i < len; i++)
+		n += !args[i];
+	if (!len || args[len - 1] || n != argc || argc > RSP_RUN_MAX_ARGS)
+		abort();
+	return argc & 1 ? -2 : 0;
+}
+
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size);
 
 /* QPassSignals / QProgramSignals: check what the engine hands over. */
@@ -105,6 +129,8 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		ops_sig.program_signals = fz_signals;
 		ops_sig.catch_syscalls = fz_catch;
 		ops_sig.events = fz_events;
+		ops_sig.launch_setting = fz_launch_setting;
+		ops_sig.run = fz_run;
 		rsp_session_init(sess, (mode & 32) ? &mock_ops_min :
 				 (mode & 128) ? &ops_sig : &mock_ops, &mk,
 				 mode & 1);

@@ -28,6 +28,7 @@ int main(int argc, char **argv)
 	test_pass_signals();
 	test_memscan();
 	test_events();
+	test_run();
 	printf("%d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;
 }

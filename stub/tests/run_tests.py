@@ -805,6 +805,130 @@ def serial_open_failure():
         fm.close()
 
 
+
+# --- vRun: the relay launches what the session asks ---------------------
+
+SHOW = ("import os, sys; print('args=%r' % sys.argv[1:]); "
+        "print('A=%r B=%r' % (os.environ.get('UGDB_T_A'), "
+        "os.environ.get('UGDB_T_B'))); print('cwd=%s' % os.getcwd()); "
+        "p = open('/proc/self/personality').read().strip(); "
+        "print('pers=%s' % p, flush=True)")
+
+
+def run_request(fm_dev, tmp, flags, argv, cwd="", edits=()):
+    """Write the fake request, raise POLLPRI, return the outcome."""
+    req = os.path.join(tmp, "req")
+    res = os.path.join(tmp, "res")
+    if os.path.exists(res):
+        os.unlink(res)
+    body = b"".join(a.encode() + b"\0" for a in argv)
+    body += cwd.encode() + b"\0"
+    body += b"".join(e.encode() + b"\0" for e in edits)
+    with open(req + ".new", "wb") as f:
+        f.write(b"%d %d %d\n" % (flags, len(argv), len(edits)) + body)
+    os.rename(req + ".new", req)
+    fm_dev.send(b"!", socket.MSG_OOB)
+    end = time.time() + TIMEOUT
+    while time.time() < end:
+        if os.path.exists(res):
+            with open(res) as f:
+                text = f.read()
+            if text.endswith("\n"):
+                check(not os.path.exists(req), "request taken")
+                return int(text)
+        time.sleep(0.02)
+    raise Fail("no outcome for the run request")
+
+
+def vrun_server(tmp):
+    fm = FakeModule()
+    out = open(os.path.join(tmp, "out"), "wb+")
+    env = {"UGDB_DEVICE": fm.path,
+           "UGDB_FAKE_RUN_REQUEST": os.path.join(tmp, "req"),
+           "UGDB_FAKE_RUN_RESULT": os.path.join(tmp, "res"),
+           "UGDB_T_B": "inherited", "SHELL": "/bin/sh"}
+    srv = Server(["--multi", "127.0.0.1:0"], env=env, stdout=out)
+    return fm, srv, out
+
+
+def program_output(out, pattern):
+    end = time.time() + TIMEOUT
+    while time.time() < end:
+        out.seek(0)
+        text = out.read().decode(errors="replace")
+        if re.search(pattern, text):
+            return text
+        time.sleep(0.02)
+    raise Fail("program output never matched %r: %r" % (pattern, text))
+
+
+@test
+def vrun_shell_quoting_env_cwd_aslr():
+    tmp = tempfile.mkdtemp(prefix="ugdb-vrun-")
+    fm, srv, out = vrun_server(tmp)
+    try:
+        dev = fm.session()
+        # the relay serves requests while gdb is connected
+        c = connect(listening_port(srv))
+        argv = [sys.executable, "-c", SHOW, "a b", 'c"d', "$HOME", "",
+                "x'y", "*", "l1\nl2"]
+        pid = run_request(dev, tmp, 3, argv, cwd=tmp,
+                          edits=["+UGDB_T_A=one two", "-UGDB_T_B"])
+        check(pid == 0, "outcome 0 (exec'd), got %d" % pid)
+        srv.expect(r"^Process %s created; pid = \d+$" % re.escape(argv[0]))
+        text = program_output(out, r"pers=")
+        check("args=%r" % argv[3:] in text, "arguments kept: %r" % text)
+        check("A='one two' B=None" in text, "environment edits: %r" % text)
+        check("cwd=%s" % os.path.realpath(tmp) in text, "cwd: %r" % text)
+        pers = int(re.search(r"pers=([0-9a-f]+)", text).group(1), 16)
+        check(pers & 0x0040000, "ADDR_NO_RANDOMIZE set: %x" % pers)
+        # Again without a shell and with randomization: plain execvp.
+        out.seek(0)
+        out.truncate()
+        script = os.path.join(tmp, "show.py")
+        with open(script, "w") as f:
+            f.write(SHOW + "\n")
+        argv = [sys.executable, script, "$HOME", "*"]
+        r = run_request(dev, tmp, 0, argv)
+        check(r == 0, "second run: %d %s" % (r, srv.text()))
+        text = program_output(out, r"pers=")
+        check("args=['$HOME', '*']" in text, "no shell: %r" % text)
+        check("B='inherited'" in text, "own environment: %r" % text)
+        pers = int(re.search(r"pers=([0-9a-f]+)", text).group(1), 16)
+        check(not pers & 0x0040000, "randomization left on: %x" % pers)
+    finally:
+        srv.kill()
+        fm.close()
+
+
+@test
+def vrun_failures_reported():
+    tmp = tempfile.mkdtemp(prefix="ugdb-vrun-")
+    fm, srv, out = vrun_server(tmp)
+    try:
+        dev = fm.session()
+        c = connect(listening_port(srv))
+        # without a shell gdbserver refuses arguments with whitespace
+        r = run_request(dev, tmp, 0, ["/bin/true", "a b"])
+        check(r == -22, "whitespace without a shell: %d" % r)
+        srv.expect(r"can't handle command-line argument containing "
+                   r"whitespace")
+        r = run_request(dev, tmp, 0, ["/nonexistent/prog"])
+        check(r == -2, "no such program: %d" % r)
+        srv.expect(r"Cannot exec /nonexistent/prog")
+        r = run_request(dev, tmp, 0, ["/bin/true"], cwd="/nonexistent/dir")
+        check(r == -2, "no such cwd: %d" % r)
+        srv.expect(r"cannot chdir to /nonexistent/dir")
+        # a POLLPRI without a request: nothing happens, relay goes on
+        dev.send(b"!", socket.MSG_OOB)
+        c.sendall(b"$?#3f")
+        check(recv_exactly(dev, 5) == b"$?#3f", "still relaying")
+        c.close()
+    finally:
+        srv.kill()
+        fm.close()
+
+
 def main():
     global SERVER
     if len(sys.argv) < 2:
