@@ -44,6 +44,7 @@ enum rsp_stop_reason {
 	RSP_REASON_HWBREAK,	/* hit a Z1 hardware breakpoint */
 	RSP_REASON_STEP,	/* a single step finished */
 	RSP_REASON_EXEC,	/* stopped right after exec */
+	RSP_REASON_WATCH,	/* a Z2/Z4 watchpoint triggered at .data_addr */
 };
 
 struct rsp_stop {
@@ -53,6 +54,7 @@ struct rsp_stop {
 	int tid;		/* thread that stopped (for T) */
 	int sig;		/* Linux signal number (T, X) */
 	int status;		/* exit status 0..255 (W) */
+	u64 data_addr;		/* RSP_REASON_WATCH: the watched address hit */
 };
 
 /* One action of a resume request (c, s, C, S, vCont). */
@@ -123,7 +125,10 @@ struct rsp_target_ops {
 	long (*read_mem)(void *t, int tid, u64 addr, u8 *buf, u32 len);
 	long (*write_mem)(void *t, int tid, u64 addr, const u8 *buf, u32 len);
 
-	/* Breakpoints: type is the Z packet's 0..4, kind its length field. */
+	/*
+	 * Breakpoints: type is the Z packet's 0..4, kind its length field.
+	 * -EOPNOTSUPP: this type is not supported (empty reply).
+	 */
 	int (*insert_bp)(void *t, int type, u64 addr, int kind);
 	int (*remove_bp)(void *t, int type, u64 addr, int kind);
 
@@ -203,6 +208,18 @@ struct rsp_target_ops {
 	 * Returns 0 or -errno.
 	 */
 	int (*program_signals)(void *t, const u8 *pass, u32 n);
+	/*
+	 * Optional, qXfer:siginfo:read / :write (announced when read is
+	 * set): the siginfo of thread tid's current stop, in the 128-byte
+	 * amd64 Linux user layout (what PTRACE_GETSIGINFO gives).  Read
+	 * copies from offset off, at most len bytes, and returns the
+	 * count (0 at or past the end) or -errno (-ENODATA: the stop has
+	 * no siginfo).  Write changes it from off (the signal delivered
+	 * on resume carries it) and returns the bytes taken or -errno.
+	 */
+	long (*read_siginfo)(void *t, int tid, u64 off, u8 *buf, u32 len);
+	long (*write_siginfo)(void *t, int tid, u64 off, const u8 *buf,
+			      u32 len);
 };
 
 enum rsp_rx_state {

@@ -109,6 +109,8 @@ enum rsp_req_kind {
 	RSP_REQ_XFER_THREADS,	/* qXfer:threads:read */
 	RSP_REQ_XFER_EXEC_FILE,	/* qXfer:exec-file:read */
 	RSP_REQ_XFER_AUXV,	/* qXfer:auxv:read */
+	RSP_REQ_XFER_SIGINFO,	/* qXfer:siginfo:read */
+	RSP_REQ_XFER_SIGINFO_WRITE,	/* qXfer:siginfo:write (data: bytes) */
 	RSP_REQ_MONITOR,	/* qRcmd */
 	RSP_REQ_PASS_SIGNALS,	/* QPassSignals: (list in data) */
 	RSP_REQ_PROGRAM_SIGNALS,	/* QProgramSignals: */
@@ -126,6 +128,8 @@ struct rsp_req {
 	u64 off;		/* qXfer offset */
 	u8 *data;		/* G P M X data, qRcmd hex, qXfer annex, Q*Signals list */
 	u32 data_len;
+	u8 *wdata;		/* qXfer write: the data, unescaped */
+	u32 wdata_len;
 	int regno;		/* p P */
 	int type;		/* Z z type; H operation ('g' / 'c') */
 	int kind_arg;		/* Z z kind */
@@ -151,6 +155,7 @@ void rsp_serve(struct rsp_session *s, u8 *pkt, u32 len);
 int rsp_serve_data(struct rsp_session *s, struct rsp_req *req);
 int rsp_serve_query(struct rsp_session *s, struct rsp_req *req);
 int rsp_serve_xfer(struct rsp_session *s, struct rsp_req *req);
+int rsp_serve_siginfo(struct rsp_session *s, struct rsp_req *req);
 int rsp_current_tid(struct rsp_session *s, int general);
 int rsp_thread_pid(struct rsp_session *s, int tid);
 int rsp_check_pid(struct rsp_session *s, int pid, int tid);

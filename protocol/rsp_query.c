@@ -28,6 +28,10 @@ static int serve_supported(struct rsp_session *s, struct rsp_req *req)
 		rsp_put_str(s, ";qXfer:exec-file:read+");
 	if (s->ops->thread_name)
 		rsp_put_str(s, ";qXfer:threads:read+");
+	if (s->ops->read_siginfo)
+		rsp_put_str(s, s->ops->write_siginfo ?
+			    ";qXfer:siginfo:read+;qXfer:siginfo:write+" :
+			    ";qXfer:siginfo:read+");
 	if (s->ops->pass_signals)
 		rsp_put_str(s, ";QPassSignals+");
 	if (s->ops->program_signals)
@@ -194,6 +198,8 @@ int rsp_serve_query(struct rsp_session *s, struct rsp_req *req)
 	case RSP_REQ_XFER_THREADS:
 	case RSP_REQ_XFER_EXEC_FILE:
 	case RSP_REQ_XFER_AUXV:
+	case RSP_REQ_XFER_SIGINFO:
+	case RSP_REQ_XFER_SIGINFO_WRITE:
 		return rsp_serve_xfer(s, req);
 	case RSP_REQ_THREADS_FIRST:
 		return serve_threads_first(s);

@@ -372,6 +372,43 @@ static long mock_read_auxv(void *t, u64 off, u8 *buf, u32 len)
 	return len;
 }
 
+static long mock_siginfo(struct mock *m, int tid, u64 off, u32 len)
+{
+	m->n_siginfo++;
+	m->siginfo_tid = tid;
+	m->siginfo_off = off;
+	m->siginfo_req = len;
+	if (m->siginfo_ret)
+		return m->siginfo_ret;
+	if (!m->present)
+		return -ESRCH;
+	if (off >= sizeof(m->siginfo))
+		return 0;
+	return len > sizeof(m->siginfo) - off ?
+	       (long)(sizeof(m->siginfo) - off) : (long)len;
+}
+
+static long mock_read_siginfo(void *t, int tid, u64 off, u8 *buf, u32 len)
+{
+	struct mock *m = M(t);
+	long n = mock_siginfo(m, tid, off, len);
+
+	if (n > 0)
+		memcpy(buf, m->siginfo + off, n);
+	return n;
+}
+
+static long mock_write_siginfo(void *t, int tid, u64 off, const u8 *buf,
+			       u32 len)
+{
+	struct mock *m = M(t);
+	long n = mock_siginfo(m, tid, off, len);
+
+	if (n > 0)
+		memcpy(m->siginfo + off, buf, n);
+	return n;
+}
+
 #define MOCK_OPS_BASE \
 	.attach = mock_attach, \
 	.detach = mock_detach, \
@@ -398,6 +435,8 @@ const struct rsp_target_ops mock_ops = {
 	.exec_file = mock_exec_file,
 	.read_auxv = mock_read_auxv,
 	.thread_core = mock_thread_core,
+	.read_siginfo = mock_read_siginfo,
+	.write_siginfo = mock_write_siginfo,
 };
 
 const struct rsp_target_ops mock_ops_noxfer = {

@@ -74,6 +74,13 @@ struct mock {
 	u64 auxv_off;			/* off / len of the last call */
 	u32 auxv_req;
 	int n_read_auxv;
+	/* qXfer:siginfo */
+	u8 siginfo[128];
+	int siginfo_ret;		/* read/write_siginfo fail with this */
+	int siginfo_tid;		/* tid of the last call */
+	u64 siginfo_off;
+	u32 siginfo_req;		/* len of the last call */
+	int n_siginfo;
 };
 
 extern const struct rsp_target_ops mock_ops;

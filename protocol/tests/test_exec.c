@@ -145,7 +145,8 @@ static void test_resume(void)
 	CHECK_STR(xact(e, "qSupported:swbreak+;hwbreak+"),
 		  "PacketSize=4000;QStartNoAckMode+;swbreak+;hwbreak+;"
 		  "vContSupported+;qXfer:features:read+;qXfer:auxv:read+;"
-		  "qXfer:exec-file:read+;qXfer:threads:read+");
+		  "qXfer:exec-file:read+;qXfer:threads:read+;"
+		"qXfer:siginfo:read+;qXfer:siginfo:write+");
 	/* c: no reply until the stop */
 	env_send_str(e, "c");
 	env_drain(e);

@@ -25,6 +25,7 @@ int main(int argc, char **argv)
 	test_amd64();
 	test_rle();
 	test_pass_signals();
+	test_watch();
 	printf("%d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;
 }
