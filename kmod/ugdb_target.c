@@ -123,12 +123,13 @@ static long op_write_mem(void *target, int tid, u64 addr, const u8 *buf,
 	return t ? ugdb_write_mem(target, t->task, addr, buf, len) : -ESRCH;
 }
 
+/* Z0 in memory (ugdb_mem.c), Z1 Z2 Z4 in debug registers (ugdb_hwbp.c). */
 static int op_insert_bp(void *target, int type, u64 addr, int kind)
 {
 	struct ugdb_thread *t = thread_of(target, 0);
 
 	if (type != 0)
-		return -EOPNOTSUPP;
+		return ugdb_hw_insert(target, type, addr, kind);
 	return t ? ugdb_insert_bp(target, t->task, addr) : -ESRCH;
 }
 
@@ -137,7 +138,7 @@ static int op_remove_bp(void *target, int type, u64 addr, int kind)
 	struct ugdb_thread *t = thread_of(target, 0);
 
 	if (type != 0)
-		return -EOPNOTSUPP;
+		return ugdb_hw_remove(target, type, addr, kind);
 	return t ? ugdb_remove_bp(target, t->task, addr) : -ESRCH;
 }
 
@@ -212,6 +213,8 @@ static int op_resume(void *target, const struct rsp_resume *acts, int n)
 		spin_lock_irqsave(&sess->lock, flags);
 		t->want_stop = false;
 		t->stepping = step;
+		t->has_siginfo = false;	/* its stop is over */
+		t->signal_held = false;
 		spin_unlock_irqrestore(&sess->lock, flags);
 		utrace_control(t->task, t->engine,
 			       step ? UTRACE_SINGLESTEP : UTRACE_RESUME);
@@ -292,6 +295,22 @@ static int op_pass_signals(void *target, const u8 *pass, u32 n)
 	return 0;
 }
 
+static long op_read_siginfo(void *target, int tid, u64 off, u8 *buf,
+			    u32 len)
+{
+	struct ugdb_thread *t = thread_of(target, tid);
+
+	return t ? ugdb_read_siginfo(target, t, off, buf, len) : -ESRCH;
+}
+
+static long op_write_siginfo(void *target, int tid, u64 off, const u8 *buf,
+			     u32 len)
+{
+	struct ugdb_thread *t = thread_of(target, tid);
+
+	return t ? ugdb_write_siginfo(target, t, off, buf, len) : -ESRCH;
+}
+
 static int op_can_step(void *target)
 {
 	return 1;
@@ -320,4 +339,6 @@ const struct rsp_target_ops ugdb_target_ops = {
 	.read_auxv = op_read_auxv,
 	.thread_core = op_thread_core,
 	.pass_signals = op_pass_signals,
+	.read_siginfo = op_read_siginfo,
+	.write_siginfo = op_write_siginfo,
 };
