@@ -20,6 +20,7 @@
 #include <linux/cred.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
+#include <linux/signal_types.h>
 #include <linux/spinlock.h>
 #include <linux/wait.h>
 #include <asm/user.h>
@@ -36,6 +37,26 @@
 #define UGDB_NR_SYSCALLS	1024
 
 struct ugdb_session;
+struct perf_event;
+
+/* x86 debug address registers, shared by Z1/Z2/Z4 (ugdb_hwbp.c). */
+#define UGDB_NR_DR	4
+/* Z1/Z2/Z4 gdb may have set at once (several may share a register). */
+#define UGDB_MAX_HW	32
+
+/* One Z1/Z2/Z4 as gdb sent it. */
+struct ugdb_hw_req {
+	u64 addr;
+	int kind;		/* the Z packet's length */
+	int type;		/* 1, 2 or 4 */
+};
+
+/* What one debug register watches; len 0 = unused. */
+struct ugdb_dr {
+	u64 addr;
+	u8 len;			/* 1, 2, 4, 8 */
+	u8 type;		/* HW_BREAKPOINT_X, _W or _RW */
+};
 
 struct ugdb_bp {
 	u64 addr;
@@ -74,6 +95,20 @@ struct ugdb_thread {
 	bool in_syscall;		/* entry of a caught call seen (task) */
 	bool return_owed;		/* entry stop made, return next */
 	int syscall_nr;			/* of that entry (task) */
+	u64 event_addr;			/* RSP_REASON_WATCH: data address */
+	/* the siginfo of its last stop, for qXfer:siginfo */
+	bool has_siginfo;
+	bool signal_held;		/* ... a signal report_signal held */
+	kernel_siginfo_t siginfo;
+	/* set by the hw_breakpoint handler, taken by report_trap */
+	bool hw_hit;
+	bool hw_hit_exec;
+	u64 hw_hit_addr;
+
+	/* its debug registers (ugdb_hwbp.c), under hw_mutex */
+	struct mutex hw_mutex;
+	unsigned int hw_gen;		/* sess->hw_gen they were set from */
+	struct perf_event *hw_bp[UGDB_NR_DR];
 };
 
 /* The stub's software breakpoints in one process's memory. */
@@ -116,6 +151,7 @@ struct ugdb_session {
 	pid_t stop_tid;
 	enum rsp_stop_reason stop_reason;
 	int stop_arg;			/* its event_arg */
+	u64 stop_data_addr;
 	bool interrupting;		/* ^C sent, stop not yet reported */
 	/* QPassSignals: delivered without a stop (read by report_signal) */
 	u8 pass_signals[_NSIG + 1];
@@ -153,6 +189,16 @@ struct ugdb_session {
 	u32 run_env_len, run_nenv;
 	u8 *run_args;			/* argv of the pending request */
 	u32 run_args_len, run_argc;
+
+	/*
+	 * Hardware breakpoints and watchpoints: gdb's requests (under the
+	 * mutex) and the debug registers they need (under lock, read by
+	 * threads catching up in report_quiesce); hw_gen counts changes.
+	 */
+	struct ugdb_hw_req hw_reqs[UGDB_MAX_HW];
+	int nr_hw_reqs;
+	struct ugdb_dr drs[UGDB_NR_DR];
+	unsigned int hw_gen;
 
 	struct ugdb_regcache regs;	/* valid while everything is stopped */
 	u8 scratch[4096];		/* write() copy-in buffer */
@@ -223,6 +269,21 @@ bool ugdb_is_bp(struct ugdb_session *sess, struct mm_struct *mm, u64 addr);
 void ugdb_bps_forget(struct ugdb_session *sess, struct ugdb_bptab *tab);
 int ugdb_bps_clean_copy(const struct ugdb_bp *bps, int nr,
 			struct task_struct *task);
+
+/* ugdb_hwbp.c: Z1 Z2 Z4 in the debug registers of every thread */
+int ugdb_hw_insert(struct ugdb_session *sess, int type, u64 addr, int kind);
+int ugdb_hw_remove(struct ugdb_session *sess, int type, u64 addr, int kind);
+void ugdb_hw_clear(struct ugdb_session *sess);
+void ugdb_hw_sync_thread(struct ugdb_session *sess, struct ugdb_thread *t);
+void ugdb_hw_release_thread(struct ugdb_thread *t);
+bool ugdb_hw_take_hit(struct ugdb_thread *t, bool *exec, u64 *addr);
+
+/* ugdb_siginfo.c: qXfer:siginfo */
+long ugdb_read_siginfo(struct ugdb_session *sess, struct ugdb_thread *t,
+		       u64 off, u8 *buf, u32 len);
+long ugdb_write_siginfo(struct ugdb_session *sess, struct ugdb_thread *t,
+			u64 off, const u8 *buf, u32 len);
+void ugdb_trap_siginfo(kernel_siginfo_t *info, int code, u64 addr);
 
 /* ugdb_info.c */
 int ugdb_thread_name(struct task_struct *task, char *buf, u32 len);

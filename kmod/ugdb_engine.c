@@ -34,6 +34,9 @@ static u32 ugdb_report_quiesce(u32 action, struct utrace_engine *engine,
 	unsigned long flags;
 	u32 ret;
 
+	/* a thread born after gdb set debug registers: set them now */
+	if (READ_ONCE(t->hw_gen) != READ_ONCE(sess->hw_gen))
+		ugdb_hw_sync_thread(sess, t);
 	spin_lock_irqsave(&sess->lock, flags);
 	if (t->want_stop || t->event_sig)
 		ret = UTRACE_STOP;
@@ -68,11 +71,14 @@ struct ugdb_bptab *ugdb_bptab_of(struct ugdb_session *sess,
 }
 
 /*
- * Record that @t stopped by itself (@arg: the syscall number or the fork
- * child); the stop reply is built later.
+ * Record that @t stopped by itself; the stop reply is built later.
+ * @arg: the syscall number or the fork child; @addr: the data address of
+ * a watchpoint stop; @info: the siginfo of the stop (NULL: none); @held:
+ * the signal is one report_signal holds.
  */
-u32 ugdb_thread_event(struct ugdb_thread *t, int sig,
-		      enum rsp_stop_reason reason, int arg)
+static u32 ugdb_stop_event(struct ugdb_thread *t, int sig,
+			   enum rsp_stop_reason reason, int arg, u64 addr,
+			   const kernel_siginfo_t *info, bool held)
 {
 	struct ugdb_session *sess = t->sess;
 	unsigned long flags;
@@ -81,10 +87,32 @@ u32 ugdb_thread_event(struct ugdb_thread *t, int sig,
 	t->event_sig = sig;
 	t->event_reason = reason;
 	t->event_arg = arg;
+	t->event_addr = addr;
 	t->stepping = false;
+	t->has_siginfo = info != NULL;
+	t->signal_held = held;
+	if (info)
+		t->siginfo = *info;
 	spin_unlock_irqrestore(&sess->lock, flags);
 	ugdb_session_event(sess);
 	return UTRACE_STOP;
+}
+
+/* A SIGTRAP stop with the siginfo the kernel would have sent. */
+static u32 ugdb_trap_event(struct ugdb_thread *t, enum rsp_stop_reason reason,
+			   u64 data_addr, int code, u64 addr)
+{
+	kernel_siginfo_t info;
+
+	ugdb_trap_siginfo(&info, code, addr);
+	return ugdb_stop_event(t, SIGTRAP, reason, 0, data_addr, &info, false);
+}
+
+/* A stop with no siginfo of its own: fork and system call events. */
+u32 ugdb_thread_event(struct ugdb_thread *t, int sig,
+		      enum rsp_stop_reason reason, int arg)
+{
+	return ugdb_stop_event(t, sig, reason, arg, 0, NULL, false);
 }
 
 static u32 ugdb_report_exec(u32 action, struct utrace_engine *engine,
@@ -113,7 +141,7 @@ static u32 ugdb_report_exec(u32 action, struct utrace_engine *engine,
 			   READ_ONCE(sess->exec_pending) - 1);
 		if (READ_ONCE(sess->exec_pending))
 			return UTRACE_RESUME;
-		return ugdb_thread_event(t, SIGTRAP, RSP_REASON_NONE, 0);
+		return ugdb_trap_event(t, RSP_REASON_NONE, 0, SI_USER, 0);
 	}
 	/*
 	 * Every exec stops, as under ptrace: "exec:" for a gdb that agreed
@@ -121,7 +149,20 @@ static u32 ugdb_report_exec(u32 action, struct utrace_engine *engine,
 	 * Its system call's stops are not reported (see ugdb_syscall.c).
 	 */
 	t->in_syscall = false;
-	return ugdb_thread_event(t, SIGTRAP, RSP_REASON_EXEC, 0);
+	return ugdb_trap_event(t, RSP_REASON_EXEC, 0, SI_USER, 0);
+}
+
+/* Did @t just stop for one of its debug registers (unreported)? */
+static bool ugdb_hw_event_pending(struct ugdb_thread *t)
+{
+	unsigned long flags;
+	bool pending;
+
+	spin_lock_irqsave(&t->sess->lock, flags);
+	pending = t->event_sig && (t->event_reason == RSP_REASON_WATCH ||
+				   t->event_reason == RSP_REASON_HWBREAK);
+	spin_unlock_irqrestore(&t->sess->lock, flags);
+	return pending;
 }
 
 static u32 ugdb_report_trap(u32 action, struct utrace_engine *engine,
@@ -130,18 +171,36 @@ static u32 ugdb_report_trap(u32 action, struct utrace_engine *engine,
 {
 	struct ugdb_thread *t = engine->data;
 	struct ugdb_session *sess = t->sess;
+	bool exec;
+	u64 addr;
 
 	if (trapnr == X86_TRAP_BP) {
 		/* regs->ip is past the int3 */
 		if (!ugdb_is_bp(sess, current->mm, regs->ip - 1))
 			return UTRACE_RESUME_MAX;
 		regs->ip -= 1;
-		return ugdb_thread_event(t, SIGTRAP, RSP_REASON_SWBREAK, 0);
+		return ugdb_trap_event(t, RSP_REASON_SWBREAK, 0, SI_KERNEL, 0);
 	}
-	if (trapnr == X86_TRAP_DB && READ_ONCE(t->stepping) &&
-	    (*dr6 & DR_STEP)) {
+	if (trapnr != X86_TRAP_DB)
+		return UTRACE_RESUME_MAX;
+	/* one of our debug registers (ugdb_hwbp.c): already claimed */
+	if (ugdb_hw_take_hit(t, &exec, &addr))
+		return ugdb_trap_event(t, exec ? RSP_REASON_HWBREAK :
+					  RSP_REASON_WATCH,
+				       exec ? 0 : addr, TRAP_HWBKPT, regs->ip);
+	if (!(*dr6 & DR_STEP))
+		return UTRACE_RESUME_MAX;
+	/*
+	 * Our step.  A data watchpoint hit by the stepped instruction came
+	 * first (the perf handler runs before the die notifiers): that is
+	 * the stop to report, as gdbserver would see it in DR6.
+	 */
+	if (READ_ONCE(t->stepping) || ugdb_hw_event_pending(t)) {
 		*dr6 &= ~DR_STEP;
-		return ugdb_thread_event(t, SIGTRAP, RSP_REASON_STEP, 0);
+		if (ugdb_hw_event_pending(t))
+			return UTRACE_STOP;
+		return ugdb_trap_event(t, RSP_REASON_STEP, 0, TRAP_TRACE,
+				       regs->ip);
 	}
 	return UTRACE_RESUME_MAX;
 }
@@ -173,7 +232,7 @@ static u32 ugdb_report_signal(u32 action, struct utrace_engine *engine,
 	spin_lock_irqsave(&t->sess->lock, flags);
 	t->held_sig = sig;
 	spin_unlock_irqrestore(&t->sess->lock, flags);
-	return ugdb_thread_event(t, sig, RSP_REASON_NONE, 0);
+	return ugdb_stop_event(t, sig, RSP_REASON_NONE, 0, 0, info, true);
 }
 
 /* @t is gone for good (exited, or out of reach); @code as for wait(). */
@@ -243,6 +302,7 @@ struct ugdb_thread *ugdb_follow_task(struct ugdb_session *sess,
 	if (!nt)
 		return NULL;
 	nt->sess = sess;
+	mutex_init(&nt->hw_mutex);
 	nt->task = child;
 	nt->tid = task_pid_vnr(child);
 	nt->pid = pid;
@@ -269,8 +329,15 @@ struct ugdb_thread *ugdb_follow_task(struct ugdb_session *sess,
 		kfree(nt);
 		return NULL;
 	}
-	if (hold)
+	if (hold) {
 		utrace_control(child, ne, UTRACE_STOP);
+	} else if (READ_ONCE(sess->hw_gen)) {
+		/*
+		 * Debug registers are set: make it run report_quiesce (which
+		 * sets them) before its first instruction.
+		 */
+		utrace_control(child, ne, UTRACE_REPORT);
+	}
 	ugdb_session_event(sess);
 	return nt;
 }
@@ -330,6 +397,7 @@ static int ugdb_add_thread(struct ugdb_session *sess,
 	if (!t)
 		return -ENOMEM;
 	t->sess = sess;
+	mutex_init(&t->hw_mutex);
 	t->task = task;
 	t->tid = task_pid_vnr(task);
 	t->pid = task_tgid_vnr(task);
@@ -356,6 +424,8 @@ void ugdb_free_thread(struct ugdb_session *sess, struct ugdb_thread *t)
 {
 	unsigned long flags;
 
+	/* no debug register of ours outlives the thread's record */
+	ugdb_hw_release_thread(t);
 	utrace_control(t->task, t->engine, UTRACE_DETACH);
 	utrace_barrier(t->task, t->engine);
 	utrace_engine_put(t->engine);
@@ -419,6 +489,8 @@ void ugdb_forget_process(struct ugdb_session *sess, bool kill)
 	if (t)
 		ugdb_remove_all_bps(sess, &sess->bp, t->task);
 	ugdb_bps_forget(sess, &sess->bp);
+	/* and the debug registers, while the threads are still held */
+	ugdb_hw_clear(sess);
 	if (kill && t) {
 		send_sig_info(SIGKILL, SEND_SIG_PRIV, t->task);
 		wait_event_timeout(sess->wq, ugdb_all_exited(sess),
@@ -568,6 +640,7 @@ static struct ugdb_thread *ugdb_take_event(struct ugdb_session *sess)
 		sess->stop_sig = found->event_sig;
 		sess->stop_reason = found->event_reason;
 		sess->stop_arg = found->event_arg;
+		sess->stop_data_addr = found->event_addr;
 		sess->stop_tid = found->tid;
 		found->event_sig = 0;
 		ugdb_syscall_taken(found);
@@ -611,6 +684,7 @@ void ugdb_stop_state(struct ugdb_session *sess, struct rsp_stop *stop)
 	} else {
 		stop->sysno = sess->stop_arg;
 	}
+	stop->data_addr = sess->stop_data_addr;
 	if (!ugdb_find_thread(sess, stop->tid)) {
 		struct ugdb_thread *t = ugdb_find_thread(sess, 0);
 

@@ -156,12 +156,13 @@ static struct ugdb_thread *bp_thread(struct ugdb_session *sess)
 	return t ? t : ugdb_find_thread(sess, 0);
 }
 
+/* Z0 in memory (ugdb_mem.c), Z1 Z2 Z4 in debug registers (ugdb_hwbp.c). */
 static int op_insert_bp(void *target, int type, u64 addr, int kind)
 {
 	struct ugdb_thread *t = bp_thread(target);
 
 	if (type != 0)
-		return -EOPNOTSUPP;
+		return ugdb_hw_insert(target, type, addr, kind);
 	return t ? ugdb_insert_bp(target, ugdb_bptab_of(target, t), t->task,
 				  addr) : -ESRCH;
 }
@@ -171,7 +172,7 @@ static int op_remove_bp(void *target, int type, u64 addr, int kind)
 	struct ugdb_thread *t = bp_thread(target);
 
 	if (type != 0)
-		return -EOPNOTSUPP;
+		return ugdb_hw_remove(target, type, addr, kind);
 	return t ? ugdb_remove_bp(target, ugdb_bptab_of(target, t), t->task,
 				  addr) : -ESRCH;
 }
@@ -274,6 +275,8 @@ static int op_resume(void *target, const struct rsp_resume *acts, int n)
 		t->want_stop = false;
 		t->stepping = step;
 		t->held_sig = 0;
+		t->has_siginfo = false;	/* its stop is over */
+		t->signal_held = false;
 		spin_unlock_irqrestore(&sess->lock, flags);
 		utrace_control(t->task, t->engine,
 			       step ? UTRACE_SINGLESTEP : UTRACE_RESUME);
@@ -440,6 +443,22 @@ static int op_catch_syscalls(void *target, int enable, const u32 *nrs, u32 n)
 	return ugdb_catch_syscalls(target, enable, nrs, n);
 }
 
+static long op_read_siginfo(void *target, int tid, u64 off, u8 *buf,
+			    u32 len)
+{
+	struct ugdb_thread *t = thread_of(target, tid);
+
+	return t ? ugdb_read_siginfo(target, t, off, buf, len) : -ESRCH;
+}
+
+static long op_write_siginfo(void *target, int tid, u64 off, const u8 *buf,
+			     u32 len)
+{
+	struct ugdb_thread *t = thread_of(target, tid);
+
+	return t ? ugdb_write_siginfo(target, t, off, buf, len) : -ESRCH;
+}
+
 static int op_can_step(void *target)
 {
 	return 1;
@@ -481,4 +500,6 @@ const struct rsp_target_ops ugdb_target_ops = {
 	.catch_syscalls = op_catch_syscalls,
 	.launch_setting = ugdb_run_setting,
 	.run = ugdb_run,
+	.read_siginfo = op_read_siginfo,
+	.write_siginfo = op_write_siginfo,
 };

@@ -516,6 +516,30 @@ int utrace_signal_deliver(struct task_struct *task,
 }
 EXPORT_SYMBOL_GPL(utrace_signal_deliver);
 
+int utrace_signal_info(struct task_struct *task, struct utrace_engine *engine,
+		       const kernel_siginfo_t *info)
+{
+	struct utrace *u = utrace_get(task);
+	unsigned long irqf;
+	int ret = 0;
+
+	if (!u)
+		return -ESRCH;
+	spin_lock_irqsave(&u->lock, irqf);
+	if (READ_ONCE(engine->ops) == &utrace_detached_ops)
+		ret = -ESRCH;
+	else if (!u->stopped)
+		ret = -EBUSY;
+	else if (!u->holding)
+		ret = -ENOENT;
+	else
+		u->held_info = *info;
+	spin_unlock_irqrestore(&u->lock, irqf);
+	utrace_put(u);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(utrace_signal_info);
+
 /*
  * From the signal_generate tracepoint (the target's siglock held): a
  * signal was queued for @t.  If an engine wants signal reports, make @t
@@ -754,6 +778,12 @@ bool utrace_report_trap(struct pt_regs *regs, int trapnr, unsigned long *dr6)
 	pass_finish(u, action);
 	return true;
 }
+
+bool utrace_report_hw_breakpoint(struct pt_regs *regs, unsigned long dr6)
+{
+	return utrace_report_trap(regs, X86_TRAP_DB, &dr6);
+}
+EXPORT_SYMBOL_GPL(utrace_report_hw_breakpoint);
 
 /* --- quiescence --- */
 

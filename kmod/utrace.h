@@ -224,6 +224,25 @@ int utrace_barrier(struct task_struct *task, struct utrace_engine *engine);
 int utrace_signal_deliver(struct task_struct *task,
 			  struct utrace_engine *engine, int sig);
 
+/*
+ * While @task is stopped holding a signal that report_signal reported:
+ * the siginfo it is delivered with when it resumes (si_signo is the
+ * signal's).  -ENOENT when no signal is held, -EBUSY when not stopped.
+ */
+int utrace_signal_info(struct task_struct *task, struct utrace_engine *engine,
+		       const kernel_siginfo_t *info);
+
+/*
+ * For the overflow handler of a perf hw_breakpoint that an engine put on
+ * its own task with register_user_hw_breakpoint().  The kernel calls
+ * that handler in the task's debug trap, before the die notifiers, and
+ * sends the task no SIGTRAP for it; this reports the trap to the engines
+ * as report_trap(X86_TRAP_DB) with *dr6 = @dr6 (an engine knows its
+ * breakpoint by what its handler recorded).  true if an engine claimed
+ * it, i.e. returned an action.
+ */
+bool utrace_report_hw_breakpoint(struct pt_regs *regs, unsigned long dr6);
+
 /* true if @task is stopped by the layer (quiescent, waiting to resume). */
 bool utrace_task_stopped(struct task_struct *task);
 

@@ -48,6 +48,7 @@ enum rsp_stop_reason {
 	RSP_REASON_SYSCALL_ENTRY,	/* "syscall_entry:NR" */
 	RSP_REASON_SYSCALL_RETURN,	/* "syscall_return:NR" */
 	RSP_REASON_FORK,	/* "fork:pCHILD.CHILD" (fork-events+) */
+	RSP_REASON_WATCH,	/* a Z2/Z4 watchpoint triggered at .data_addr */
 };
 
 /* Events gdb offers in qSupported and the target may agree to report. */
@@ -65,6 +66,7 @@ struct rsp_stop {
 	int sysno;		/* RSP_REASON_SYSCALL_*: the call's number */
 	int child_pid;		/* RSP_REASON_FORK: the new process */
 	int child_tid;		/* ... and its thread */
+	u64 data_addr;		/* RSP_REASON_WATCH: the watched address hit */
 };
 
 /* One action of a resume request (c, s, C, S, vCont). */
@@ -166,6 +168,7 @@ struct rsp_target_ops {
 	 * Breakpoints: type is the Z packet's 0..4, kind its length field.
 	 * Like gdbserver, they go to the process of the thread g/m apply to
 	 * (rsp_session_general_tid()), which gdb selects with Hg.
+	 * -EOPNOTSUPP: this type is not supported (empty reply).
 	 */
 	int (*insert_bp)(void *t, int type, u64 addr, int kind);
 	int (*remove_bp)(void *t, int type, u64 addr, int kind);
@@ -312,6 +315,18 @@ struct rsp_target_ops {
 	 * session and is only valid during the call.
 	 */
 	int (*run)(void *t, const u8 *args, u32 len, int argc);
+	/*
+	 * Optional, qXfer:siginfo:read / :write (announced when read is
+	 * set): the siginfo of thread tid's current stop, in the 128-byte
+	 * amd64 Linux user layout (what PTRACE_GETSIGINFO gives).  Read
+	 * copies from offset off, at most len bytes, and returns the
+	 * count (0 at or past the end) or -errno (-ENODATA: the stop has
+	 * no siginfo).  Write changes it from off (the signal delivered
+	 * on resume carries it) and returns the bytes taken or -errno.
+	 */
+	long (*read_siginfo)(void *t, int tid, u64 off, u8 *buf, u32 len);
+	long (*write_siginfo)(void *t, int tid, u64 off, const u8 *buf,
+			      u32 len);
 };
 
 enum rsp_rx_state {

@@ -109,6 +109,8 @@ enum rsp_req_kind {
 	RSP_REQ_XFER_THREADS,	/* qXfer:threads:read */
 	RSP_REQ_XFER_EXEC_FILE,	/* qXfer:exec-file:read */
 	RSP_REQ_XFER_AUXV,	/* qXfer:auxv:read */
+	RSP_REQ_XFER_SIGINFO,	/* qXfer:siginfo:read */
+	RSP_REQ_XFER_SIGINFO_WRITE,	/* qXfer:siginfo:write (data: bytes) */
 	RSP_REQ_MONITOR,	/* qRcmd */
 	RSP_REQ_VCTRLC,		/* vCtrlC */
 	RSP_REQ_CRC,		/* qCRC:addr,length */
@@ -140,6 +142,8 @@ struct rsp_req {
 	u64 off;		/* qXfer offset */
 	u8 *data;		/* G P M X data, qRcmd hex, qXfer annex, Q*Signals list */
 	u32 data_len;
+	u8 *wdata;		/* qXfer write: the data, unescaped */
+	u32 wdata_len;
 	int regno;		/* p P */
 	int type;		/* Z z type; H operation ('g' / 'c') */
 	int kind_arg;		/* Z z kind */
@@ -168,6 +172,7 @@ int rsp_serve_xfer(struct rsp_session *s, struct rsp_req *req);
 int rsp_serve_memscan(struct rsp_session *s, struct rsp_req *req);
 void rsp_put_xfer_data(struct rsp_session *s, const u8 *data, u32 n,
 		       int more);
+int rsp_serve_siginfo(struct rsp_session *s, struct rsp_req *req);
 int rsp_current_tid(struct rsp_session *s, int general);
 int rsp_thread_pid(struct rsp_session *s, int tid);
 int rsp_check_pid(struct rsp_session *s, int pid, int tid);

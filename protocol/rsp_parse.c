@@ -212,14 +212,19 @@ static const struct {
 	{ "exec-file:read:", RSP_REQ_XFER_EXEC_FILE },
 	{ "auxv:read:", RSP_REQ_XFER_AUXV },
 	{ "libraries-svr4:read:", RSP_REQ_XFER_LIBRARIES },
+	{ "siginfo:read:", RSP_REQ_XFER_SIGINFO },
+	{ "siginfo:write:", RSP_REQ_XFER_SIGINFO_WRITE },
 };
 
 /*
- * qXfer:OBJECT:read:ANNEX:OFFSET,LENGTH ("qXfer:" consumed).  An object
- * or operation we do not know is left RSP_REQ_UNKNOWN (empty reply).
+ * qXfer:OBJECT:read:ANNEX:OFFSET,LENGTH, or qXfer:OBJECT:write:ANNEX:
+ * OFFSET:DATA with binary DATA, unescaped in place into req->wdata
+ * ("qXfer:" consumed; the annex is in req->data).  An object or operation
+ * we do not know is left RSP_REQ_UNKNOWN (empty reply).
  */
 static int parse_xfer(struct rsp_cur *c, struct rsp_req *req)
 {
+	long n;
 	u32 i;
 
 	for (i = 0; i < sizeof(xfer_objects) / sizeof(xfer_objects[0]); i++)
@@ -232,8 +237,20 @@ static int parse_xfer(struct rsp_cur *c, struct rsp_req *req)
 	while (c->p < c->end && *c->p != ':')
 		c->p++;
 	req->data_len = (u32)(c->p - req->data);
-	if (!rsp_cur_skip(c, ':') || rsp_cur_hex(c, &req->off) ||
-	    !rsp_cur_skip(c, ',') || rsp_cur_hex(c, &req->len))
+	if (!rsp_cur_skip(c, ':') || rsp_cur_hex(c, &req->off))
+		return -1;
+	if (req->kind == RSP_REQ_XFER_SIGINFO_WRITE) {
+		if (!rsp_cur_skip(c, ':'))
+			return -1;
+		req->wdata = c->p;
+		n = rsp_unescape(c->p, (u32)(c->end - c->p));
+		if (n < 0)
+			return -1;
+		req->wdata_len = (u32)n;
+		c->p = c->end;
+		return 0;
+	}
+	if (!rsp_cur_skip(c, ',') || rsp_cur_hex(c, &req->len))
 		return -1;
 	return rsp_cur_eof(c) ? 0 : -1;
 }

@@ -37,6 +37,10 @@ static int serve_supported(struct rsp_session *s, struct rsp_req *req)
 		rsp_put_str(s, ";qXfer:threads:read+");
 	if (rsp_svr4_supported(s))
 		rsp_put_str(s, ";qXfer:libraries-svr4:read+");
+	if (s->ops->read_siginfo)
+		rsp_put_str(s, s->ops->write_siginfo ?
+			    ";qXfer:siginfo:read+;qXfer:siginfo:write+" :
+			    ";qXfer:siginfo:read+");
 	if (s->ops->pass_signals)
 		rsp_put_str(s, ";QPassSignals+");
 	if (s->ops->program_signals)
@@ -277,6 +281,8 @@ int rsp_serve_query(struct rsp_session *s, struct rsp_req *req)
 	case RSP_REQ_XFER_EXEC_FILE:
 	case RSP_REQ_XFER_AUXV:
 	case RSP_REQ_XFER_LIBRARIES:
+	case RSP_REQ_XFER_SIGINFO:
+	case RSP_REQ_XFER_SIGINFO_WRITE:
 		return rsp_serve_xfer(s, req);
 	case RSP_REQ_VFILE:
 		return rsp_serve_vfile(s, req);

@@ -100,7 +100,16 @@ void rsp_put_stop(struct rsp_session *s, const struct rsp_stop *st)
 			/* later g/m without Hg apply to this thread */
 			s->last_tid = st->tid;
 		}
-		if (st->reason == RSP_REASON_SWBREAK && s->gdb_swbreak)
+		/*
+		 * As gdbserver: "watch:" for every data watchpoint (gdb
+		 * finds out itself whether a read or access one matches),
+		 * whatever gdb announced.
+		 */
+		if (st->reason == RSP_REASON_WATCH) {
+			rsp_put_str(s, "watch:");
+			rsp_put_hex(s, st->data_addr);
+			rsp_put_char(s, ';');
+		} else if (st->reason == RSP_REASON_SWBREAK && s->gdb_swbreak)
 			rsp_put_str(s, "swbreak:;");
 		else if (st->reason == RSP_REASON_HWBREAK && s->gdb_hwbreak)
 			rsp_put_str(s, "hwbreak:;");

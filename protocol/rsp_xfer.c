@@ -353,6 +353,9 @@ int rsp_serve_xfer(struct rsp_session *s, struct rsp_req *req)
 {
 	u32 len = xfer_len(req);
 
+	if (req->kind == RSP_REQ_XFER_SIGINFO ||
+	    req->kind == RSP_REQ_XFER_SIGINFO_WRITE)
+		return rsp_serve_siginfo(s, req);
 	/* an object whose operation is missing is not supported */
 	if ((req->kind == RSP_REQ_XFER_THREADS && !s->ops->thread_name) ||
 	    (req->kind == RSP_REQ_XFER_EXEC_FILE && !s->ops->exec_file) ||

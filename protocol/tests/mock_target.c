@@ -542,6 +542,43 @@ static int mock_vfile_unlink(void *t, const char *path)
 	.vfile_readlink = mock_vfile_readlink, \
 	.vfile_unlink = mock_vfile_unlink
 
+static long mock_siginfo(struct mock *m, int tid, u64 off, u32 len)
+{
+	m->n_siginfo++;
+	m->siginfo_tid = tid;
+	m->siginfo_off = off;
+	m->siginfo_req = len;
+	if (m->siginfo_ret)
+		return m->siginfo_ret;
+	if (!m->present)
+		return -ESRCH;
+	if (off >= sizeof(m->siginfo))
+		return 0;
+	return len > sizeof(m->siginfo) - off ?
+	       (long)(sizeof(m->siginfo) - off) : (long)len;
+}
+
+static long mock_read_siginfo(void *t, int tid, u64 off, u8 *buf, u32 len)
+{
+	struct mock *m = M(t);
+	long n = mock_siginfo(m, tid, off, len);
+
+	if (n > 0)
+		memcpy(buf, m->siginfo + off, n);
+	return n;
+}
+
+static long mock_write_siginfo(void *t, int tid, u64 off, const u8 *buf,
+			       u32 len)
+{
+	struct mock *m = M(t);
+	long n = mock_siginfo(m, tid, off, len);
+
+	if (n > 0)
+		memcpy(m->siginfo + off, buf, n);
+	return n;
+}
+
 #define MOCK_OPS_BASE \
 	.attach = mock_attach, \
 	.detach = mock_detach, \
@@ -569,6 +606,8 @@ const struct rsp_target_ops mock_ops = {
 	.read_auxv = mock_read_auxv,
 	.thread_core = mock_thread_core,
 	MOCK_OPS_VFILE,
+	.read_siginfo = mock_read_siginfo,
+	.write_siginfo = mock_write_siginfo,
 };
 
 /* Host I/O needs every operation: with one missing it is not served. */

@@ -91,6 +91,13 @@ struct mock {
 	u32 vf_last_len;
 	int vf_unlinked;
 	int n_vfile_calls;
+	/* qXfer:siginfo */
+	u8 siginfo[128];
+	int siginfo_ret;		/* read/write_siginfo fail with this */
+	int siginfo_tid;		/* tid of the last call */
+	u64 siginfo_off;
+	u32 siginfo_req;		/* len of the last call */
+	int n_siginfo;
 };
 
 #define MOCK_VFDS	4

@@ -68,6 +68,7 @@ void hexify(const void *p, u32 n, char *out);
 /* test groups */
 void test_hex(void);
 void test_frame(void);
+void test_watch(void);
 void test_packets(void);
 void test_exec(void);
 void test_amd64(void);

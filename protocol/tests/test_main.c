@@ -29,6 +29,7 @@ int main(int argc, char **argv)
 	test_memscan();
 	test_events();
 	test_run();
+	test_watch();
 	printf("%d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;
 }

@@ -15,7 +15,8 @@ static void test_supported(void)
 	sprintf(want, "PacketSize=%x;QStartNoAckMode+;swbreak+;hwbreak+;"
 		"vContSupported+;qXfer:features:read+;qXfer:auxv:read+;"
 		"qXfer:exec-file:read+;qXfer:threads:read+;"
-		"qXfer:libraries-svr4:read+", RSP_PACKET_MAX);
+		"qXfer:libraries-svr4:read+;qXfer:siginfo:read+;"
+		"qXfer:siginfo:write+", RSP_PACKET_MAX);
 	sprintf(want_mp, "%s;multiprocess+", want);
 	/* gdb 13's offer: multiprocess+ is announced back */
 	CHECK_STR(xact(e, "qSupported:multiprocess+;swbreak+;hwbreak+;"
