@@ -235,7 +235,10 @@ static u32 ugdb_report_signal(u32 action, struct utrace_engine *engine,
 	return ugdb_stop_event(t, sig, RSP_REASON_NONE, 0, 0, info, true);
 }
 
-/* @t is gone for good (exited, or out of reach); @code as for wait(). */
+/*
+ * @t is gone for good (exited, or out of reach); @code as for wait(), or
+ * -1 when it is not the process's.
+ */
 static void ugdb_thread_gone(struct ugdb_thread *t, long code)
 {
 	struct ugdb_session *sess = t->sess;
@@ -248,7 +251,8 @@ static void ugdb_thread_gone(struct ugdb_thread *t, long code)
 	t->event_sig = 0;
 	/* a held fork child's end is not the process's */
 	if (t->pid == sess->pid) {
-		sess->exit_code = code;
+		if (code >= 0)
+			sess->exit_code = code;
 		list_for_each_entry(other, &sess->threads, node)
 			if (other->pid == sess->pid)
 				all &= other->exited;
@@ -262,6 +266,17 @@ static void ugdb_thread_gone(struct ugdb_thread *t, long code)
 static u32 ugdb_report_exit(u32 action, struct utrace_engine *engine,
 			    long code)
 {
+	/*
+	 * What wait() will say of the process: the group's code once
+	 * exit_group() or a fatal signal ends it, else the leader's own.  A
+	 * thread that ended by itself (pthread_exit) may report after the
+	 * leader's exit_group() -- its tid is cleared, so a join returns,
+	 * before this hook -- and its code is not the process's.
+	 */
+	if (current->signal->flags & SIGNAL_GROUP_EXIT)
+		code = current->signal->group_exit_code;
+	else if (!thread_group_leader(current))
+		code = -1;
 	ugdb_thread_gone(engine->data, code);
 	return UTRACE_RESUME;
 }
