@@ -224,7 +224,7 @@ static int op_resume(void *target, const struct rsp_resume *acts, int n)
 	struct ugdb_session *sess = target;
 	struct ugdb_thread *t;
 	unsigned long flags;
-	bool pending = false;
+	bool pending = false, any = false;
 	int i;
 
 	if (!sess->pid)
@@ -253,6 +253,7 @@ static int op_resume(void *target, const struct rsp_resume *acts, int n)
 
 		t->resumed = !t->exited && a && a->kind != RSP_RESUME_STOP &&
 			     !(sess->fork_pid && t->pid == sess->fork_pid);
+		any |= t->resumed;
 		if (t->resumed && READ_ONCE(t->event_sig) &&
 		    event_still_valid(sess, t))
 			pending = true;
@@ -261,19 +262,25 @@ static int op_resume(void *target, const struct rsp_resume *acts, int n)
 		ugdb_session_event(sess);
 		return 0;
 	}
+	/* vCont;t and the like: nothing will run, nothing will stop */
+	if (!any)
+		return RSP_RESUMED_NONE;
 
 	list_for_each_entry(t, &sess->threads, node) {
 		const struct rsp_resume *a = action_for(acts, n, t);
+		bool range = a && a->kind == RSP_RESUME_RANGE;
 		bool step;
 
 		if (!t->resumed)
 			continue;
-		step = a->kind == RSP_RESUME_STEP;
+		step = a->kind == RSP_RESUME_STEP || range;
 		/* 0 suppresses a signal the thread stopped with */
 		utrace_signal_deliver(t->task, t->engine, a->sig);
 		spin_lock_irqsave(&sess->lock, flags);
 		t->want_stop = false;
 		t->stepping = step;
+		t->range_start = range ? a->start : 0;
+		t->range_end = range ? a->end : 0;
 		t->held_sig = 0;
 		t->has_siginfo = false;	/* its stop is over */
 		t->signal_held = false;
@@ -464,6 +471,12 @@ static int op_can_step(void *target)
 	return 1;
 }
 
+/* vCont;r: the steps inside the range never leave the kernel. */
+static int op_can_range_step(void *target)
+{
+	return 1;
+}
+
 const struct rsp_target_ops ugdb_target_ops = {
 	.attach = op_attach,
 	.detach = op_detach,
@@ -481,6 +494,7 @@ const struct rsp_target_ops ugdb_target_ops = {
 	.resume = op_resume,
 	.interrupt = op_interrupt,
 	.can_step = op_can_step,
+	.can_range_step = op_can_range_step,
 	.pid_of = op_pid_of,
 	.thread_name = op_thread_name,
 	.exec_file = op_exec_file,

@@ -83,6 +83,7 @@ struct utrace {
 	u8 jctl_q[4];			/* under ->lock: CLD_* reports to make */
 	u8 jctl_n;			/* under ->lock: entries in jctl_q */
 	bool jctl_stopped;		/* under ->lock: CLD_STOPPED told last */
+	bool guarded;			/* utrace_guard set in ->real_blocked */
 	bool reaped;			/* unhashed */
 };
 
@@ -353,13 +354,25 @@ static void engine_syscall_hooks(struct utrace_engine *engine,
 		utrace_syscall_hooks_put();
 }
 
+static void utrace_guard_changed(struct utrace *u);
+
 int utrace_set_events(struct task_struct *task, struct utrace_engine *engine,
 		      unsigned long events)
 {
+	unsigned long irqf;
+	struct utrace *u;
+
 	if (READ_ONCE(engine->ops) == &utrace_detached_ops)
 		return -ESRCH;
 	engine_syscall_hooks(engine, events);
 	WRITE_ONCE(engine->flags, events);
+	u = utrace_get(task);
+	if (u) {
+		spin_lock_irqsave(&u->lock, irqf);
+		utrace_guard_changed(u);
+		spin_unlock_irqrestore(&u->lock, irqf);
+		utrace_put(u);
+	}
 	return 0;
 }
 EXPORT_SYMBOL_GPL(utrace_set_events);
@@ -404,6 +417,7 @@ int utrace_control(struct task_struct *task, struct utrace_engine *engine,
 			list_del_init(&engine->entry);
 			kref_put(&engine->kref, __utrace_engine_release);
 		}
+		utrace_guard_changed(u);
 		if (READ_ONCE(u->reporting) == engine)
 			ret = -EINPROGRESS;
 		break;
@@ -649,11 +663,21 @@ static u32 pass_end(struct utrace *u, struct utrace_engine *engine,
  * The single place where hooks in atomic context ask for the task to
  * reach a quiescent point: it will, at its return to user mode.
  */
+static bool utrace_wants_signals(struct utrace *u);
+
 static void pass_finish(struct utrace *u, u32 action)
 {
 	unsigned long irqf;
+	/* the last engine asking for signals detached in the pass */
+	bool unguard = unlikely(u->guarded) && !utrace_wants_signals(u);
+
 	u->in_pass = false;
-	if (action <= UTRACE_REPORT) {
+	/*
+	 * A step asked for by a callback (say, a trap report that wants the
+	 * next step too) is set up by utrace_step_setup() at the return to
+	 * user mode, as for a stop or a report.
+	 */
+	if (action < UTRACE_RESUME || unguard) {
 		spin_lock_irqsave(&u->lock, irqf);
 		if (action == UTRACE_REPORT)
 			u->report = true;
@@ -696,6 +720,145 @@ void utrace_report_exec(const struct linux_binprm *bprm)
 	pass_finish(u, action);
 }
 
+/* --- the fatal-signal guard --- */
+
+/*
+ * A signal whose default action kills without a core dump (SIGTERM,
+ * SIGINT, SIGUSR1, SIGALRM, the real-time signals...), sent to a process
+ * that has no handler for it, never reaches get_signal(): the sender's
+ * complete_signal() turns it into a group SIGKILL on the spot, before
+ * the signal_generate tracepoint fires.  It spares a ptraced task, and a
+ * thread that has the signal in ->real_blocked.
+ *
+ * ->real_blocked is the mask rt_sigtimedwait() (and KVM_RUN) saves while
+ * it runs; the task sets it on the way in and empties it on the way out,
+ * so at every return to user mode it is empty.  Its only readers are
+ * complete_signal() (no group kill) and sig_ignored() (a blocked signal
+ * is never ignored): both treat a signal there the way they treat one
+ * sent to a ptraced task.  So while an engine asks for SIGNAL reports,
+ * the layer puts utrace_guard (those signals) in the thread's
+ * ->real_blocked; the signal is then queued, the layer's work reports it
+ * from get_signal() as any other, and what the engines decide is done:
+ * a put-back signal at its default action ends the process from
+ * get_signal() with the same exit code the group kill gives; one whose
+ * handler is SIG_IGN is reported and then dropped, as under ptrace.
+ *
+ * Only the task writes its own ->real_blocked (under its siglock, at a
+ * return to user mode: never inside rt_sigtimedwait(), whose saved mask
+ * we must not touch), but for a new child that has not run yet, which
+ * inherits the parent's copy.  A guard dropped by rt_sigtimedwait() is
+ * put back at the next quiescent point or syscall exit report; a fatal
+ * signal in between still ends the process unreported (doc/).
+ */
+static sigset_t utrace_guard;
+
+static void utrace_guard_init(void)
+{
+	int sig;
+
+	sigemptyset(&utrace_guard);
+	for (sig = 1; sig <= _NSIG; sig++) {
+		if (sig == SIGKILL || sig == SIGSTOP)
+			continue;
+		if (sig < SIGRTMIN &&
+		    (sig_kernel_coredump(sig) || sig_kernel_ignore(sig) ||
+		     sig_kernel_stop(sig)))
+			continue;
+		sigaddset(&utrace_guard, sig);
+	}
+}
+
+/* Does an engine on the list ask for signal reports?  (As utrace_any_wants.) */
+static bool utrace_wants_signals(struct utrace *u)
+{
+	struct utrace_engine *engine;
+
+	list_for_each_entry(engine, &u->attached, entry)
+		if (READ_ONCE(engine->flags) & UTRACE_EVENT(SIGNAL))
+			return true;
+	return false;
+}
+
+static bool utrace_guard_in(const sigset_t *set)
+{
+	sigset_t missing;
+
+	sigandnsets(&missing, &utrace_guard, set);
+	return sigisemptyset(&missing);
+}
+
+/*
+ * In the task, outside a pass and outside any system call: set or clear
+ * the guard as its engines want.  Cheap when nothing changes.
+ */
+static void utrace_guard_update(struct utrace *u)
+{
+	struct sighand_struct *sighand;
+	unsigned long irqf;
+	bool want = utrace_wants_signals(u) &&
+		    !(current->flags & PF_EXITING);
+
+	if (want == u->guarded &&
+	    (!want || utrace_guard_in(&current->real_blocked)))
+		return;
+	/* only the task itself changes its sighand (exec) */
+	sighand = rcu_dereference_protected(current->sighand, true);
+	spin_lock_irqsave(&sighand->siglock, irqf);
+	if (want)
+		sigorsets(&current->real_blocked, &current->real_blocked,
+			  &utrace_guard);
+	else
+		sigandnsets(&current->real_blocked, &current->real_blocked,
+			    &utrace_guard);
+	spin_unlock_irqrestore(&sighand->siglock, irqf);
+	u->guarded = want;
+}
+
+/*
+ * A new task, before it first runs, has its parent's ->real_blocked: the
+ * guard stays only if an engine that wants signal reports was attached
+ * to it (in the clone report), and goes otherwise.
+ */
+static void utrace_guard_child(struct task_struct *child)
+{
+	/* the child has not run: nothing changes its sighand */
+	struct sighand_struct *sighand =
+		rcu_dereference_protected(child->sighand, true);
+	struct utrace *cu = utrace_get(child);
+	unsigned long irqf;
+	bool want = false;
+
+	if (cu) {
+		/* a new child's list is changed only under ->lock */
+		spin_lock_irqsave(&cu->lock, irqf);
+		want = utrace_wants_signals(cu);
+		spin_unlock_irqrestore(&cu->lock, irqf);
+		cu->guarded = want;
+		utrace_put(cu);
+	}
+	if (want)
+		return;
+	spin_lock_irqsave(&sighand->siglock, irqf);
+	sigandnsets(&child->real_blocked, &child->real_blocked,
+		    &utrace_guard);
+	spin_unlock_irqrestore(&sighand->siglock, irqf);
+}
+
+/*
+ * Someone else changed what the engines of @u want (u->lock held): a
+ * running task must come to utrace_guard_update(); a stopped one does on
+ * its way out of the stop.
+ */
+static void utrace_guard_changed(struct utrace *u)
+{
+	/* a child in its clone report: utrace_guard_child() sees to it */
+	if (u->stopped || u->reaped ||
+	    (READ_ONCE(u->task->__state) & TASK_NEW))
+		return;
+	if (utrace_wants_signals(u) != u->guarded)
+		utrace_queue_work(u);
+}
+
 void utrace_report_clone(struct task_struct *child)
 {
 	struct utrace *u = utrace_current();
@@ -705,6 +868,8 @@ void utrace_report_clone(struct task_struct *child)
 		return;
 	UTRACE_PASS(u, CLONE, action, report_clone, child);
 	pass_finish(u, action);
+	if (u->guarded)
+		utrace_guard_child(child);
 }
 
 void utrace_report_syscall(struct pt_regs *regs, bool entry)
@@ -720,6 +885,9 @@ void utrace_report_syscall(struct pt_regs *regs, bool entry)
 	else
 		UTRACE_PASS(u, SYSCALL_EXIT, action, report_syscall_exit, regs);
 	pass_finish(u, action);
+	/* rt_sigtimedwait() returns with ->real_blocked empty */
+	if (!entry && u->guarded)
+		utrace_guard_update(u);
 }
 
 /* report_death returns nothing: its own pass. */
@@ -1229,6 +1397,7 @@ static void utrace_quiescent(struct utrace *u)
 			break;
 	}
 	utrace_tidy_lists(u);
+	utrace_guard_update(u);
 
 	utrace_step_setup(u, regs);
 }
@@ -1319,6 +1488,7 @@ void utrace_release_task(struct task_struct *task)
 
 int utrace_init(void)
 {
+	utrace_guard_init();
 	return 0;
 }
 

@@ -74,6 +74,13 @@ enum rsp_resume_kind {
 	RSP_RESUME_CONTINUE,
 	RSP_RESUME_STEP,
 	RSP_RESUME_STOP,	/* vCont;t: keep / make it stopped */
+	/*
+	 * vCont;r: step, and keep stepping while the pc is in
+	 * [start, end); report the stop once it leaves the range or stops
+	 * for any other reason.  Only with can_range_step; an empty range
+	 * arrives as RSP_RESUME_STEP.
+	 */
+	RSP_RESUME_RANGE,
 };
 
 /* fstat() for vFile:fstat; sent in gdb's struct stat (32-bit fields cut). */
@@ -103,6 +110,7 @@ struct rsp_resume {
 	 * against pid_of(); the target may ignore it.
 	 */
 	int pid;
+	u64 start, end;		/* RSP_RESUME_RANGE: [start, end) */
 };
 
 /* What launch_setting() sets for the next vRun (extended-remote). */
@@ -177,15 +185,20 @@ struct rsp_target_ops {
 	 * Resume the stopped process(es) as the actions say (the first
 	 * action naming a thread wins; tid -1 is the default for the rest).
 	 * Returns 0 once resumed; the next stop is reported later through
-	 * rsp_session_stop().  Returns -errno when it cannot resume.
+	 * rsp_session_stop().  Returns -errno when it cannot resume,
+	 * RSP_RESUMED_NONE when the actions resume no thread and no stop
+	 * is pending (all threads held or gone).
 	 * acts points into the session and is only valid during the call;
 	 * the stop may also be reported from inside resume() itself.
 	 */
 	int (*resume)(void *t, const struct rsp_resume *acts, int n);
+#define RSP_RESUMED_NONE	1	/* resume(): no thread runs, none to report */
 	/* gdb's ^C: stop the running process(es); the stop is reported. */
 	void (*interrupt)(void *t);
 	/* Optional: 1 if single-stepping is available (announced in vCont?). */
 	int (*can_step)(void *t);
+	/* Optional: 1 if resume() takes RSP_RESUME_RANGE (vCont;r). */
+	int (*can_range_step)(void *t);
 	/*
 	 * "monitor CMD": write text output with rsp_monitor_output().  cmd
 	 * is NUL-terminated.  Return 0 (OK) or -errno (E reply).  "monitor
@@ -371,6 +384,7 @@ struct rsp_session {
 	 */
 	unsigned int have_last:1;	/* reply[] holds a sent packet */
 	unsigned int gdb_swbreak:1;	/* gdb's qSupported had swbreak+ */
+	unsigned int gdb_no_resumed:1;	/* ... no-resumed+: "N" replies */
 	unsigned int gdb_hwbreak:1;	/* ... and hwbreak+ */
 	unsigned int reply_unsent:1;	/* stop reply waits for out[] room */
 	unsigned int multiprocess:1;	/* gdb's qSupported had multiprocess+ */

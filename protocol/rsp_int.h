@@ -133,6 +133,7 @@ enum rsp_req_kind {
 #define RSP_GDB_SWBREAK		0x1
 #define RSP_GDB_HWBREAK		0x2
 #define RSP_GDB_MULTIPROCESS	0x4
+#define RSP_GDB_NO_RESUMED	0x8
 #define RSP_GDB_EVENT_SHIFT	8	/* RSP_EVENT_* << this: *-events+ */
 
 struct rsp_req {

@@ -86,6 +86,8 @@ static int parse_vcont(struct rsp_cur *c, struct rsp_req *req,
 		a->sig = 0;
 		a->tid = -1;
 		a->pid = 0;
+		a->start = 0;
+		a->end = 0;
 		switch (op) {
 		case 'c':
 			a->kind = RSP_RESUME_CONTINUE;
@@ -96,6 +98,12 @@ static int parse_vcont(struct rsp_cur *c, struct rsp_req *req,
 		case 't':
 			a->kind = RSP_RESUME_STOP;
 			break;
+		case 'r':
+			a->kind = RSP_RESUME_RANGE;
+			if (rsp_cur_hex(c, &a->start) || !rsp_cur_skip(c, ',') ||
+			    rsp_cur_hex(c, &a->end))
+				return -1;
+			break;
 		case 'C':
 		case 'S':
 			a->kind = op == 'C' ? RSP_RESUME_CONTINUE :
@@ -105,7 +113,6 @@ static int parse_vcont(struct rsp_cur *c, struct rsp_req *req,
 				return -1;
 			break;
 		default:
-			/* 'r' range stepping and others are not announced */
 			return -1;
 		}
 		if (rsp_cur_skip(c, ':') && rsp_cur_tid(c, &a->pid, &a->tid))
@@ -173,6 +180,7 @@ static const struct {
 	{ "swbreak+", RSP_GDB_SWBREAK },
 	{ "hwbreak+", RSP_GDB_HWBREAK },
 	{ "multiprocess+", RSP_GDB_MULTIPROCESS },
+	{ "no-resumed+", RSP_GDB_NO_RESUMED },
 	{ "exec-events+", RSP_EVENT_EXEC << RSP_GDB_EVENT_SHIFT },
 	{ "fork-events+", RSP_EVENT_FORK << RSP_GDB_EVENT_SHIFT },
 	{ "vfork-events+", RSP_EVENT_VFORK << RSP_GDB_EVENT_SHIFT },

@@ -17,6 +17,7 @@ static int serve_supported(struct rsp_session *s, struct rsp_req *req)
 	s->gdb_swbreak = !!(req->features & RSP_GDB_SWBREAK);
 	s->gdb_hwbreak = !!(req->features & RSP_GDB_HWBREAK);
 	s->multiprocess = !!(req->features & RSP_GDB_MULTIPROCESS);
+	s->gdb_no_resumed = !!(req->features & RSP_GDB_NO_RESUMED);
 	/* the events gdb offers and the target agrees to report */
 	s->events = 0;
 	if (s->ops->events)
@@ -60,6 +61,8 @@ static int serve_supported(struct rsp_session *s, struct rsp_req *req)
 		rsp_put_str(s, ";vfork-events+");
 	if (s->events & RSP_EVENT_EXEC)
 		rsp_put_str(s, ";exec-events+");
+	if (s->gdb_no_resumed && s->ops->resume)
+		rsp_put_str(s, ";no-resumed+");
 	return 1;
 }
 

@@ -256,6 +256,13 @@ static int can_step(struct rsp_session *s)
 	return s->ops->can_step && s->ops->can_step(s->target) > 0;
 }
 
+/* Range stepping is stepping, done by the target: it needs both. */
+static int can_range_step(struct rsp_session *s)
+{
+	return can_step(s) && s->ops->can_range_step &&
+	       s->ops->can_range_step(s->target) > 0;
+}
+
 /*
  * Hand the actions in s->acts to the target.  running is set first so a
  * target that reports the stop from inside resume() (or fails after
@@ -277,6 +284,16 @@ static int do_resume(struct rsp_session *s)
 		rsp_put_error(s, ret);
 		return 1;
 	}
+	/*
+	 * Nothing runs and nothing is left to report: "N" to a gdb that
+	 * knows it (no-resumed+); any other waits for its ^C, as with
+	 * gdbserver.
+	 */
+	if (ret == RSP_RESUMED_NONE && s->running && s->gdb_no_resumed) {
+		s->running = 0;
+		rsp_put_str(s, "N");
+		return 1;
+	}
 	return 0;
 }
 
@@ -295,6 +312,8 @@ static int serve_resume(struct rsp_session *s, struct rsp_req *req)
 	a->sig = rsp_sig_from_gdb(req->sig);
 	a->tid = s->c_tid > 0 ? s->c_tid : -1;
 	a->pid = 0;
+	a->start = 0;
+	a->end = 0;
 	if (a->sig < 0 || (req->step && !can_step(s))) {
 		rsp_put_error(s, RSP_EINVAL);
 		return 1;
@@ -334,6 +353,10 @@ static int serve_vcont(struct rsp_session *s, struct rsp_req *req)
 			return 1;
 		}
 		a->sig = rsp_sig_from_gdb(a->sig);
+		if (a->kind == RSP_RESUME_RANGE &&
+		    (!can_range_step(s) || a->end <= a->start))
+			/* "equivalent to s" when empty (gdb's manual) */
+			a->kind = RSP_RESUME_STEP;
 		if (a->sig < 0 ||
 		    (a->kind == RSP_RESUME_STEP && !can_step(s))) {
 			rsp_put_error(s, RSP_EINVAL);
@@ -348,6 +371,8 @@ static int serve_vcont_query(struct rsp_session *s)
 	rsp_put_str(s, "vCont;c;C;t");
 	if (can_step(s))
 		rsp_put_str(s, ";s;S");
+	if (can_range_step(s))
+		rsp_put_str(s, ";r");
 	return 1;
 }
 

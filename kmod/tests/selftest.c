@@ -925,10 +925,10 @@ out:
  * signal whose default action kills (without a core dump), sent to a task
  * that has no handler for it and is not ptraced, is turned into a group
  * exit (SIGKILL) right in the sender, by complete_signal(), before the
- * signal_generate tracepoint the layer hooks.  The layer cannot report
- * such a signal (a known limit, see doc/engine-layer.md): the default-
- * action case checks that the task still ends exactly as without an
- * engine, unreported, so that lifting the limit shows here.
+ * signal_generate tracepoint the layer hooks -- unless the layer's guard
+ * (utrace.c, "the fatal-signal guard") holds it back.  The default-action
+ * cases check that it does: the signal is reported and can be suppressed
+ * or delivered like any other.
  */
 #define ST_SH_KILL_EXIT5	"kill -USR1 $$; exit 5"
 #define ST_SH_TRAP_KILL_EXIT5	"trap 'exit 3' USR1; kill -USR1 $$; exit 5"
@@ -979,31 +979,88 @@ out:
 	kfree(r);
 }
 
-/* The known limit above: no report, the task dies of it as usual. */
-static void test_signal_fatal_default(void)
+/* No handler: the guard keeps it from the group kill; it is reported. */
+static void test_signal_fatal_suppress(void)
 {
-	char *argv[] = { "/bin/sh", "-c", ST_SH_KILL_EXIT5, NULL };
+	st_sig_case("fatal default-action signal reported, suppressed: the task goes on",
+		    ST_SH_KILL_EXIT5, true, 0, 5 << 8);
+}
+
+static void test_signal_fatal_deliver(void)
+{
+	st_sig_case("fatal default-action signal reported, left alone: dies of it",
+		    ST_SH_KILL_EXIT5, false, 0, SIGUSR1);
+}
+
+/* Is all of the layer's guard in @t's ->real_blocked, or none of it? */
+static bool st_guard_all(struct task_struct *t)
+{
+	return sigismember(&t->real_blocked, SIGTERM) &&
+	       sigismember(&t->real_blocked, SIGUSR1) &&
+	       sigismember(&t->real_blocked, SIGRTMAX);
+}
+
+static bool st_guard_none(struct task_struct *t)
+{
+	return sigisemptyset(&t->real_blocked);
+}
+
+/*
+ * The guard's lifetime: a shell that waits for its child (sleep) has it
+ * while its engine asks for signal reports, but the child, which nobody
+ * watches, does not keep the copy it inherited; held and detached, the
+ * shell has none once it runs again.  None of it ever blocks a signal
+ * for real (->blocked).
+ */
+static void test_signal_guard_lifetime(void)
+{
 	static const char name[] =
-		"limit: a fatal default-action signal ends the task unreported";
+		"the fatal-signal guard: set with signal reports, not inherited, gone after detach";
+	char *argv[] = { "/bin/sh", "-c", "sleep 30; exit 0", NULL };
+	struct task_struct *child = NULL;
 	struct st_ctx *c = st_ctx_new();
+	unsigned long end;
 	struct st_eng *e;
 	bool ok = false;
 	int ret;
 
 	CHECK(c, "out of memory");
 	e = &c->eng[0];
-	st_watch(e, UTRACE_EVENT(SIGNAL) | UTRACE_EVENT(EXIT) |
-		 UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP));
-	e->sig_change = true;
-	e->sig_to = 0;		/* would suppress it, if it were reported */
+	st_watch(e, UTRACE_EVENT(SIGNAL) | UTRACE_EVENT(DEATH) |
+		 UTRACE_EVENT(REAP));
 	ST_SPAWN(c, argv);
-	CHECK(st_wait(&e->death, ST_TIMEOUT), "no report_death in 10 s");
-	CHECK(st_wait(&e->reap, ST_TIMEOUT), "no report_reap in 10 s");
-	CHECK(e->nusr1 == 0 && e->death_code == SIGUSR1,
-	      "%u SIGUSR1 reports, exit code %#lx: the limit is lifted, update the test and doc",
-	      e->nusr1, e->death_code);
+	/* the shell forks sleep and waits for it */
+	end = jiffies + ST_TIMEOUT;
+	while (!child && time_before(jiffies, end)) {
+		rcu_read_lock();
+		child = list_first_or_null_rcu(&c->task->children,
+					       struct task_struct, sibling);
+		if (child)
+			get_task_struct(child);
+		rcu_read_unlock();
+		if (!child)
+			msleep(20);
+	}
+	CHECK(child, "the shell started no child in 10 s");
+	ST_HOLD(c, e->engine);
+	CHECK(st_guard_all(c->task), "held shell: guard not in ->real_blocked");
+	CHECK(!sigismember(&c->task->blocked, SIGTERM),
+	      "held shell: SIGTERM really blocked");
+	CHECK(st_guard_none(child), "unwatched child kept the guard");
+	ret = utrace_control(c->task, e->engine, UTRACE_DETACH);
+	CHECK(!ret, "utrace_control(DETACH): %d", ret);
+	end = jiffies + ST_TIMEOUT;
+	while (!st_guard_none(c->task) && time_before(jiffies, end))
+		msleep(20);
+	CHECK(st_guard_none(c->task), "guard still set 10 s after the detach");
+	CHECK(!sigismember(&c->task->blocked, SIGTERM),
+	      "detached shell: SIGTERM really blocked");
 	ok = true;
 out:
+	if (child) {
+		send_sig(SIGKILL, child, 1);
+		put_task_struct(child);
+	}
 	st_done(name, ok, c);
 }
 
@@ -1495,7 +1552,9 @@ static int __init st_mod_init(void)
 	test_attach_dead();
 	test_barrier();
 	test_sigkill_stopped();
-	test_signal_fatal_default();
+	test_signal_fatal_suppress();
+	test_signal_fatal_deliver();
+	test_signal_guard_lifetime();
 	test_signal_deliver();
 	test_signal_suppress();
 	test_signal_change();

@@ -46,6 +46,7 @@ void mock_init(struct mock *m, struct rsp_session *s)
 	m->stop.tid = MOCK_PID;
 	m->stop.sig = 5;
 	m->can_step_val = 1;
+	m->can_range_step_val = 1;
 	strcpy(m->names[0], "mock");
 	strcpy(m->names[1], "mock-worker");
 	m->cores[0] = 0;
@@ -281,6 +282,11 @@ static void mock_interrupt(void *t)
 static int mock_can_step(void *t)
 {
 	return M(t)->can_step_val;
+}
+
+static int mock_can_range_step(void *t)
+{
+	return M(t)->can_range_step_val;
 }
 
 static int mock_monitor(void *t, const char *cmd, u32 len)
@@ -596,6 +602,7 @@ static long mock_write_siginfo(void *t, int tid, u64 off, const u8 *buf,
 	.resume = mock_resume, \
 	.interrupt = mock_interrupt, \
 	.can_step = mock_can_step, \
+	.can_range_step = mock_can_range_step, \
 	.monitor = mock_monitor, \
 	.pid_of = mock_pid_of
 

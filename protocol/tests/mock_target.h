@@ -50,6 +50,7 @@ struct mock {
 	int last_pid;
 	int attach_ret, detach_ret, kill_ret;
 	int can_step_val;
+	int can_range_step_val;		/* 1: vCont;r goes to resume() */
 	int n_monitor;
 	char monitor_cmd[256];
 	int n_reg_writes;

@@ -211,6 +211,74 @@ static void test_resume(void)
 	env_free(e);
 }
 
+/*
+ * Nothing resumed: "N" to a gdb that offered no-resumed+, otherwise the
+ * session waits (running) as before.
+ */
+static void test_no_resumed(void)
+{
+	struct env *e = env_new(0, NULL);
+
+	e->m.resume_ret = RSP_RESUMED_NONE;
+	CHECK(!strncmp(xact(e, "qSupported:no-resumed+"), "PacketSize", 10));
+	CHECK(strstr(last_reply(e), ";no-resumed+") != NULL);
+	CHECK_STR(xact(e, "vCont;t"), "N");
+	CHECK(!e->s->running);
+	CHECK_INT(e->m.n_resume, 1);
+	/* the session goes on */
+	e->m.resume_ret = 0;
+	xact(e, "vCont;c");
+	CHECK(e->s->running);
+	stop(e, RSP_STOP_SIGNAL, 0, MOCK_PID, SIGTRAP, 0);
+	/* without no-resumed+: not announced, no N, still running */
+	xact(e, "qSupported:multiprocess+");
+	CHECK(strstr(last_reply(e), "no-resumed") == NULL);
+	e->m.resume_ret = RSP_RESUMED_NONE;
+	env_send_str(e, "vCont;t");
+	env_drain(e);
+	CHECK_INT(e->npkts, 0);
+	CHECK(e->s->running);
+	stop(e, RSP_STOP_SIGNAL, 0, MOCK_PID, SIGINT, 0);
+	CHECK(!e->s->running);
+	env_free(e);
+}
+
+/* vCont;r: a range step for the target, or a plain step. */
+static void test_vcont_range(void)
+{
+	struct env *e = env_new(0, NULL);
+
+	xact(e, "vCont;r400100,400120:4d3;c");
+	CHECK_INT(e->m.n_acts, 2);
+	CHECK(e->m.acts[0].kind == RSP_RESUME_RANGE &&
+	      e->m.acts[0].tid == MOCK_TID2 &&
+	      e->m.acts[0].start == 0x400100 && e->m.acts[0].end == 0x400120);
+	CHECK(e->m.acts[1].kind == RSP_RESUME_CONTINUE &&
+	      e->m.acts[1].start == 0 && e->m.acts[1].end == 0);
+	stop(e, RSP_STOP_SIGNAL, 0, MOCK_TID2, SIGTRAP, 0);
+	CHECK(!strncmp(last_reply(e), "T05thread:4d3;", 14));
+	/* an empty range is a step ("equivalent to s") */
+	xact(e, "vCont;r400100,400100:p4d2.4d2");
+	CHECK(e->m.acts[0].kind == RSP_RESUME_STEP &&
+	      e->m.acts[0].tid == MOCK_PID);
+	stop(e, RSP_STOP_SIGNAL, 0, MOCK_PID, SIGTRAP, 0);
+	xact(e, "vCont;r400120,400100");
+	CHECK(e->m.acts[0].kind == RSP_RESUME_STEP);
+	stop(e, RSP_STOP_SIGNAL, 0, MOCK_PID, SIGTRAP, 0);
+	/* a target without range stepping steps once */
+	e->m.can_range_step_val = 0;
+	xact(e, "vCont;r400100,400120:4d2");
+	CHECK(e->m.acts[0].kind == RSP_RESUME_STEP &&
+	      e->m.acts[0].tid == MOCK_PID);
+	stop(e, RSP_STOP_SIGNAL, 0, MOCK_PID, SIGTRAP, 0);
+	/* nor without stepping at all */
+	e->m.can_step_val = 0;
+	e->m.n_resume = 0;
+	CHECK_STR(xact(e, "vCont;r400100,400120:4d2"), "E16");
+	CHECK_INT(e->m.n_resume, 0);
+	env_free(e);
+}
+
 static void test_vcont(void)
 {
 	struct env *e = env_new(0, NULL);
@@ -254,7 +322,11 @@ static void test_vcont(void)
 	e->m.n_resume = 0;
 	CHECK_STR(xact(e, "vCont;"), "E01");
 	CHECK_STR(xact(e, "vCont;x"), "E01");
-	CHECK_STR(xact(e, "vCont;r1,2:4d2"), "E01");
+	CHECK_STR(xact(e, "vCont;r1:4d2"), "E01");
+	CHECK_STR(xact(e, "vCont;r1,:4d2"), "E01");
+	CHECK_STR(xact(e, "vCont;r,2:4d2"), "E01");
+	CHECK_STR(xact(e, "vCont;rx,2:4d2"), "E01");
+	CHECK_STR(xact(e, "vCont;r1,2x"), "E01");
 	CHECK_STR(xact(e, "vCont;c:"), "E01");
 	CHECK_STR(xact(e, "vCont;c:zz"), "E01");
 	CHECK_STR(xact(e, "vCont;C"), "E01");
@@ -447,6 +519,8 @@ void test_exec(void)
 	test_attach_kill_detach();
 	test_resume();
 	test_vcont();
+	test_vcont_range();
+	test_no_resumed();
 	test_swbreak_needs_gdb();
 	test_multiprocess_exec();
 }

@@ -10,7 +10,7 @@
 static void test_supported(void)
 {
 	struct env *e = env_new(0, NULL);
-	char want[256], want_mp[300];
+	char want[256], want_mp[300], want_all[320];
 
 	sprintf(want, "PacketSize=%x;QStartNoAckMode+;swbreak+;hwbreak+;"
 		"vContSupported+;qXfer:features:read+;qXfer:auxv:read+;"
@@ -18,14 +18,17 @@ static void test_supported(void)
 		"qXfer:libraries-svr4:read+;qXfer:siginfo:read+;"
 		"qXfer:siginfo:write+", RSP_PACKET_MAX);
 	sprintf(want_mp, "%s;multiprocess+", want);
+	sprintf(want_all, "%s;no-resumed+", want_mp);
 	/* gdb 13's offer: multiprocess+ is announced back */
 	CHECK_STR(xact(e, "qSupported:multiprocess+;swbreak+;hwbreak+;"
 		       "qRelocInsn+;fork-events+;vfork-events+;exec-events+;"
 		       "vContSupported+;QThreadEvents+;no-resumed+;"
-		       "memory-tagging+;xmlRegisters=i386"), want_mp);
+		       "memory-tagging+;xmlRegisters=i386"), want_all);
 	CHECK(e->s->gdb_swbreak && e->s->gdb_hwbreak && e->s->multiprocess);
+	CHECK(e->s->gdb_no_resumed);
 	CHECK_STR(xact(e, "qSupported"), want);
 	CHECK(!e->s->gdb_swbreak && !e->s->gdb_hwbreak);
+	CHECK(!e->s->gdb_no_resumed);
 	CHECK(!e->s->multiprocess);
 	CHECK_STR(xact(e, "qSupported:xmlRegisters=i386;multiprocess+"),
 		  want_mp);
@@ -43,7 +46,10 @@ static void test_supported(void)
 	CHECK_STR(xact(e, "qSymbol::"), "OK");
 	CHECK_STR(xact(e, "qSymbol:6d61696e:"), "OK");
 	CHECK_STR(xact(e, "qCx"), "");
+	CHECK_STR(xact(e, "vCont?"), "vCont;c;C;t;s;S;r");
+	e->m.can_range_step_val = 0;
 	CHECK_STR(xact(e, "vCont?"), "vCont;c;C;t;s;S");
+	e->m.can_range_step_val = 1;
 	e->m.can_step_val = 0;
 	CHECK_STR(xact(e, "vCont?"), "vCont;c;C;t");
 	CHECK_STR(xact(e, "vCont?x"), "E01");

@@ -9,6 +9,10 @@
  * marked lines) and exits with 10 * handled + handled2: undisturbed 11.
  *
  * "segv" mode: dereferences a NULL pointer in do_segv().
+ * "fatal" mode: signals with no handler whose default action kills
+ * without a core dump: SIGTERM sent to itself, twice (exits 7 if neither
+ * killed it), then SIGALRM from alarm() (a timer, the kernel sends it)
+ * while it waits in pause().
  * "report" mode: the default, and prints "result N" (N the exit status)
  * before it exits, for tests that cannot wait for it (after a detach).
  */
@@ -75,6 +79,13 @@ int main(int argc, char **argv)
 	sa.sa_handler = usr2_handler;
 	sigaction(SIGUSR2, &sa, 0);
 
+	if (argc > 1 && strcmp(argv[1], "fatal") == 0) {
+		KILL_SELF(SIGTERM);	/* L:term1 */
+		KILL_SELF(SIGTERM);	/* L:term2 */
+		alarm(1);
+		for (;;)
+			pause();	/* L:pause */
+	}
 	if (argc > 1 && strcmp(argv[1], "segv") == 0) {
 		do_segv();
 		return 99;
