@@ -140,7 +140,7 @@ static u32 ugdb_report_exec(u32 action, struct utrace_engine *engine,
 		WRITE_ONCE(sess->exec_pending,
 			   READ_ONCE(sess->exec_pending) - 1);
 		if (READ_ONCE(sess->exec_pending))
-			return UTRACE_RESUME;
+			return UTRACE_RESUME_MAX;
 		return ugdb_trap_event(t, RSP_REASON_NONE, 0, SI_USER, 0);
 	}
 	/*
@@ -227,14 +227,14 @@ static u32 ugdb_report_signal(u32 action, struct utrace_engine *engine,
 
 	/* gdb asked for it to go straight to the program (QPassSignals) */
 	if (sig > 0 && sig <= _NSIG && READ_ONCE(t->sess->pass_signals[sig]))
-		return UTRACE_RESUME;
+		return UTRACE_RESUME_MAX;
 	/*
 	 * Not at the program's exec yet (a launch, maybe still in the
 	 * shell): nobody would see the stop, so the signal takes its
 	 * course, as gdbserver's startup passes it on.
 	 */
 	if (READ_ONCE(t->sess->exec_pending))
-		return UTRACE_RESUME;
+		return UTRACE_RESUME_MAX;
 	*deliver = 0;
 	spin_lock_irqsave(&t->sess->lock, flags);
 	t->held_sig = sig;
@@ -285,7 +285,7 @@ static u32 ugdb_report_exit(u32 action, struct utrace_engine *engine,
 	else if (!thread_group_leader(current))
 		code = -1;
 	ugdb_thread_gone(engine->data, code);
-	return UTRACE_RESUME;
+	return UTRACE_RESUME_MAX;
 }
 
 /* The session's engine on @task, asking for every event ugdb uses. */
@@ -374,11 +374,11 @@ static u32 ugdb_report_clone(u32 action, struct utrace_engine *engine,
 	if (!same_thread_group(child, current))
 		return ugdb_fork_child(t, child);
 	if (READ_ONCE(sess->closing))
-		return UTRACE_RESUME;
+		return UTRACE_RESUME_MAX;
 	if (!ugdb_follow_task(sess, child, t->pid, false))
 		pr_warn_ratelimited("ugdb: cannot follow new thread %d\n",
 				    task_pid_vnr(child));
-	return UTRACE_RESUME;
+	return UTRACE_RESUME_MAX;
 }
 
 const struct utrace_engine_ops ugdb_engine_ops = {

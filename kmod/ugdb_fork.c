@@ -98,7 +98,7 @@ u32 ugdb_fork_child(struct ugdb_thread *t, struct task_struct *child)
 
 	/* vfork (CLONE_VM): the same memory, the parent's breakpoints */
 	if (child->mm == current->mm)
-		return UTRACE_RESUME;
+		return UTRACE_RESUME_MAX;
 	spin_lock_irqsave(&sess->lock, flags);
 	if ((sess->gdb_events & RSP_EVENT_FORK) && !sess->fork_pid &&
 	    !sess->closing && t->pid == sess->pid) {
@@ -120,7 +120,7 @@ u32 ugdb_fork_child(struct ugdb_thread *t, struct task_struct *child)
 		spin_unlock_irqrestore(&sess->lock, flags);
 	}
 	ugdb_fork_clean(sess, tab, child);
-	return UTRACE_RESUME;
+	return UTRACE_RESUME_MAX;
 }
 
 /* --- gdb's side (sess->mutex held) --- */

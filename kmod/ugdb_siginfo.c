@@ -60,17 +60,30 @@ static bool user_siginfo(struct ugdb_session *sess, struct ugdb_thread *t,
 	return has;
 }
 
-long ugdb_read_siginfo(struct ugdb_session *sess, struct ugdb_thread *t,
-		       u64 off, u8 *buf, u32 len)
+/*
+ * @t's siginfo in @user, and how much of [@off, @off + *@len) it holds
+ * (*@len cut to that): -ENODATA without one, 0 from its end on, else 1.
+ */
+static int siginfo_span(struct ugdb_session *sess, struct ugdb_thread *t,
+			u8 *user, u64 off, u32 *len)
 {
-	u8 user[USER_SIGINFO_SIZE];
-
 	if (!user_siginfo(sess, t, user))
 		return -ENODATA;
 	if (off >= USER_SIGINFO_SIZE)
 		return 0;
-	if (len > USER_SIGINFO_SIZE - off)
-		len = USER_SIGINFO_SIZE - off;
+	if (*len > USER_SIGINFO_SIZE - off)
+		*len = USER_SIGINFO_SIZE - off;
+	return 1;
+}
+
+long ugdb_read_siginfo(struct ugdb_session *sess, struct ugdb_thread *t,
+		       u64 off, u8 *buf, u32 len)
+{
+	u8 user[USER_SIGINFO_SIZE];
+	int ret = siginfo_span(sess, t, user, off, &len);
+
+	if (ret <= 0)
+		return ret;
 	memcpy(buf, user + off, len);
 	return len;
 }
@@ -89,12 +102,9 @@ long ugdb_write_siginfo(struct ugdb_session *sess, struct ugdb_thread *t,
 	bool held;
 	int ret;
 
-	if (!user_siginfo(sess, t, user))
-		return -ENODATA;
-	if (off >= USER_SIGINFO_SIZE)
-		return 0;
-	if (len > USER_SIGINFO_SIZE - off)
-		len = USER_SIGINFO_SIZE - off;
+	ret = siginfo_span(sess, t, user, off, &len);
+	if (ret <= 0)
+		return ret;
 	memcpy(user + off, buf, len);
 	memcpy(&info, user, sizeof(info));
 	spin_lock_irqsave(&sess->lock, flags);

@@ -187,8 +187,9 @@ void ugdb_vfile_close_all(struct ugdb_session *sess)
 	}
 }
 
-long ugdb_vfile_pread(struct ugdb_session *sess, int fd, u8 *buf, u32 len,
-		      u64 off)
+/* pread or pwrite at @off, with the credentials of the device's opener. */
+static long vfile_rw(struct ugdb_session *sess, int fd, void *buf, u32 len,
+		     u64 off, bool write)
 {
 	struct file *f = vfile_get(sess, fd);
 	const struct cred *old;
@@ -197,31 +198,27 @@ long ugdb_vfile_pread(struct ugdb_session *sess, int fd, u8 *buf, u32 len,
 
 	if (!f)
 		return -EINVAL;
-	/* kernel_read() warns rather than fail on these */
-	if (!(f->f_mode & FMODE_READ))
+	/* kernel_read() and kernel_write() warn rather than fail on these */
+	if (!(f->f_mode & (write ? FMODE_WRITE : FMODE_READ)))
 		return -EBADF;
 	old = override_creds(sess->cred);
-	n = kernel_read(f, buf, len, &pos);
+	n = write ? kernel_write(f, buf, len, &pos) :
+		    kernel_read(f, buf, len, &pos);
 	revert_creds(old);
 	return n;
+}
+
+long ugdb_vfile_pread(struct ugdb_session *sess, int fd, u8 *buf, u32 len,
+		      u64 off)
+{
+	return vfile_rw(sess, fd, buf, len, off, false);
 }
 
 long ugdb_vfile_pwrite(struct ugdb_session *sess, int fd, const u8 *buf,
 		       u32 len, u64 off)
 {
-	struct file *f = vfile_get(sess, fd);
-	const struct cred *old;
-	loff_t pos = off;
-	ssize_t n;
-
-	if (!f)
-		return -EINVAL;
-	if (!(f->f_mode & FMODE_WRITE))
-		return -EBADF;
-	old = override_creds(sess->cred);
-	n = kernel_write(f, buf, len, &pos);
-	revert_creds(old);
-	return n;
+	/* kernel_write() takes it const: the cast only fits one helper */
+	return vfile_rw(sess, fd, (void *)buf, len, off, true);
 }
 
 int ugdb_vfile_fstat(struct ugdb_session *sess, int fd,

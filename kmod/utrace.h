@@ -103,6 +103,10 @@ struct utrace_engine {
  * hook fires (tracepoints: preemption off; traps: interrupts off) and must
  * only record what happened and return.  Each returns the engine's resume
  * action; @action is the combined action of the engines called before it.
+ * The action returned replaces the engine's current one (the one
+ * utrace_control() gave): UTRACE_RESUME there drops a pending
+ * UTRACE_SINGLESTEP or UTRACE_STOP.  An engine that has nothing to change
+ * returns UTRACE_RESUME_MAX ("no opinion"): its current action stands.
  */
 struct utrace_engine_ops {
 	u32 (*report_quiesce)(u32 action, struct utrace_engine *engine,
