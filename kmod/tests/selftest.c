@@ -790,7 +790,7 @@ static void test_attach_dead(void)
 	struct st_ctx *c2 = st_ctx_new();
 	struct utrace_engine *engine;
 	bool ok = false;
-	int ret;
+	int ret, i;
 
 	CHECK(c && c2, "out of memory");
 	/* a task that never had an engine: only our reference on it */
@@ -822,8 +822,18 @@ static void test_attach_dead(void)
 				    &c2->eng[1]);
 	CHECK(PTR_ERR(engine) == -ESRCH, "attach to a reaped traced task: %d",
 	      PTR_ERR_OR_ZERO(engine));
-	engine = utrace_attach_task(c2->task, UTRACE_ATTACH_MATCH_OPS,
-				    &st_ops, NULL);
+	/*
+	 * report_reap is called before the layer lets go of the task's
+	 * state (right after it): a lookup may find the engine until then.
+	 */
+	for (i = 0; i < 50; i++) {
+		engine = utrace_attach_task(c2->task, UTRACE_ATTACH_MATCH_OPS,
+					    &st_ops, NULL);
+		if (IS_ERR(engine))
+			break;
+		utrace_engine_put(engine);
+		msleep(20);
+	}
 	CHECK(PTR_ERR(engine) == -ENOENT, "lookup on a reaped task: %d",
 	      PTR_ERR_OR_ZERO(engine));
 	ret = utrace_prepare_examine(c2->task, HZ / 10);
