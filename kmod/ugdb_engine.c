@@ -199,13 +199,6 @@ static u32 ugdb_report_trap(u32 action, struct utrace_engine *engine,
 		*dr6 &= ~DR_STEP;
 		if (ugdb_hw_event_pending(t))
 			return UTRACE_STOP;
-		/*
-		 * vCont;r: still in the range, step on without a stop
-		 * (range_* are written by resume before the task runs).
-		 */
-		if (regs->ip >= t->range_start && regs->ip < t->range_end &&
-		    !READ_ONCE(t->want_stop))
-			return UTRACE_SINGLESTEP;
 		return ugdb_trap_event(t, RSP_REASON_STEP, 0, TRAP_TRACE,
 				       regs->ip);
 	}
