@@ -13,6 +13,7 @@
 #include <asm/trapnr.h>
 
 #include "ugdb.h"
+#include "utrace_internal.h"
 
 #define UGDB_EVENTS	(UTRACE_EVENT(QUIESCE) | UTRACE_EVENT(EXEC) | \
 			 UTRACE_EVENT(EXIT) | UTRACE_EVENT(TRAP) | \
@@ -83,6 +84,7 @@ static u32 ugdb_stop_event(struct ugdb_thread *t, int sig,
 	struct ugdb_session *sess = t->sess;
 	unsigned long flags;
 
+	utrace_dbg("stop event sig %d reason %d", sig, reason);
 	spin_lock_irqsave(&sess->lock, flags);
 	t->event_sig = sig;
 	t->event_reason = reason;
@@ -652,6 +654,13 @@ static struct ugdb_thread *ugdb_take_event(struct ugdb_session *sess)
 		}
 	}
 	if (found) {
+		/*
+		 * Every thread is stopped next (ugdb_stop_all): say so in
+		 * the same breath as the event goes, or report_quiesce,
+		 * reading neither, would let the thread run on.
+		 */
+		list_for_each_entry(t, &sess->threads, node)
+			t->want_stop = true;
 		sess->stop_sig = found->event_sig;
 		sess->stop_reason = found->event_reason;
 		sess->stop_arg = found->event_arg;

@@ -8,6 +8,7 @@
 #include <linux/string.h>
 
 #include "ugdb.h"
+#include "utrace_internal.h"
 
 static struct ugdb_thread *thread_of(struct ugdb_session *sess, int tid)
 {
@@ -282,6 +283,7 @@ static int op_resume(void *target, const struct rsp_resume *acts, int n)
 		t->has_siginfo = false;	/* its stop is over */
 		t->signal_held = false;
 		spin_unlock_irqrestore(&sess->lock, flags);
+		utrace_dbg("resume %d step %d sig %d", t->tid, step, a->sig);
 		utrace_control(t->task, t->engine,
 			       step ? UTRACE_SINGLESTEP : UTRACE_RESUME);
 	}

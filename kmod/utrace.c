@@ -65,8 +65,11 @@ struct utrace {
 	unsigned int queued[2];		/* under ->lock: work[i] queued */
 	bool stopped;			/* under ->lock */
 	bool in_pass;			/* only the task writes it */
+	unsigned int pass_seq;		/* ->ctl_seq of the engine called */
 	bool report;			/* a report_quiesce pass is wanted */
 	bool stepping;			/* the layer set TF in the user regs */
+	bool exit_trap;			/* ... and SYSCALL_EXIT_TRAP: see
+					 * utrace_step_arm() */
 	bool deferred;			/* work requeued once (utrace_work_fn) */
 	bool exiting;			/* past the exit report */
 	/* signals (utrace_signals): */
@@ -401,6 +404,7 @@ int utrace_control(struct task_struct *task, struct utrace_engine *engine,
 
 	if (action >= UTRACE_RESUME_MAX)
 		return -EINVAL;
+	utrace_dbg("control %d action %d", task->pid, action);
 	u = utrace_get(task);
 	if (!u)
 		return -ESRCH;
@@ -423,6 +427,7 @@ int utrace_control(struct task_struct *task, struct utrace_engine *engine,
 		break;
 	case UTRACE_STOP:
 	case UTRACE_INTERRUPT:
+		engine->ctl_seq++;
 		WRITE_ONCE(engine->action, UTRACE_STOP);
 		if (u->exiting)
 			ret = -ESRCH;
@@ -436,6 +441,7 @@ int utrace_control(struct task_struct *task, struct utrace_engine *engine,
 		utrace_queue_work(u);
 		break;
 	default:
+		engine->ctl_seq++;
 		WRITE_ONCE(engine->action, action);
 		break;
 	}
@@ -562,12 +568,13 @@ EXPORT_SYMBOL_GPL(utrace_signal_info);
  * take the signal out, report it, and put back what the engines decide.
  * The signals the task puts back itself are not reported again.
  */
-static void utrace_signal_one(struct task_struct *t)
+static bool utrace_wants_signals(struct utrace *u, bool attaching);
+
+static void utrace_signal_one(struct task_struct *t, int sig)
 {
-	struct utrace_engine *engine;
 	struct utrace *u = utrace_get(t);
 	unsigned long irqf;
-	bool want = false;
+	bool want;
 
 	if (!u)
 		return;
@@ -577,10 +584,10 @@ static void utrace_signal_one(struct task_struct *t)
 	}
 	/* all changes of ->attached are made under ->lock */
 	spin_lock_irqsave(&u->lock, irqf);
-	list_for_each_entry(engine, &u->attached, entry)
-		want |= READ_ONCE(engine->flags) & UTRACE_EVENT(SIGNAL);
-	list_for_each_entry(engine, &u->attaching, entry)
-		want |= READ_ONCE(engine->flags) & UTRACE_EVENT(SIGNAL);
+	want = utrace_wants_signals(u, true);
+	/* the end of a step over a system call: utrace_step_arm() */
+	if (sig == SIGTRAP && t == current && READ_ONCE(u->exit_trap))
+		want = true;
 	if (want) {
 		u->sigcheck = true;
 		utrace_queue_work(u);
@@ -594,13 +601,13 @@ void utrace_signal_generated(struct task_struct *task, int sig, bool group)
 	struct task_struct *t;
 
 	if (!group) {
-		utrace_signal_one(task);
+		utrace_signal_one(task, sig);
 		return;
 	}
 	/* a process-wide signal goes to whichever thread dequeues it */
 	rcu_read_lock();
 	for_each_thread(task, t)
-		utrace_signal_one(t);
+		utrace_signal_one(t, sig);
 	rcu_read_unlock();
 }
 
@@ -632,12 +639,46 @@ static const struct utrace_engine_ops *pass_begin(struct utrace *u,
 		return NULL;
 	WRITE_ONCE(u->reporting, engine);
 	smp_mb();	/* pairs with utrace_control(DETACH) */
+	/* before the callback reads its own state: see engine_set_action */
+	u->pass_seq = READ_ONCE(engine->ctl_seq);
 	ops = READ_ONCE(engine->ops);
 	if (ops == &utrace_detached_ops) {
 		smp_store_release(&u->reporting, NULL);
 		return NULL;
 	}
 	return ops;
+}
+
+/*
+ * A callback's return replaces the engine's action, unless a
+ * utrace_control() came while the callback ran (its ->ctl_seq moved):
+ * then the stronger of the two stands.  The callback decided on what its
+ * engine knew when it began; a control from another task is newer.
+ * Without this, a client that records "stop" and then calls
+ * utrace_control(STOP) loses the stop to a callback that read its record
+ * just before and returns UTRACE_RESUME just after (seen: a step's stop
+ * reply sent while the thread ran on to its exit).  The client sets its
+ * record before it calls utrace_control(), the pass reads ->ctl_seq
+ * before the callback reads the record (pass_begin, after a full
+ * barrier), and both sides change ->action under ->lock: so either the
+ * callback sees the record, or ->ctl_seq has moved by the time it
+ * returns.  Returns the action that stands.
+ */
+static u32 engine_set_action(struct utrace *u, struct utrace_engine *engine,
+			     u32 ret)
+{
+	unsigned long irqf;
+
+	/* the common case: nothing changes, no lock */
+	if (READ_ONCE(engine->ctl_seq) == u->pass_seq &&
+	    READ_ONCE(engine->action) == ret)
+		return ret;
+	spin_lock_irqsave(&u->lock, irqf);
+	if (engine->ctl_seq != u->pass_seq && engine->action < ret)
+		ret = engine->action;
+	WRITE_ONCE(engine->action, ret);
+	spin_unlock_irqrestore(&u->lock, irqf);
+	return ret;
 }
 
 static u32 pass_end(struct utrace *u, struct utrace_engine *engine,
@@ -651,7 +692,7 @@ static u32 pass_end(struct utrace *u, struct utrace_engine *engine,
 			/* the callback detaches itself: takes effect now */
 			engine_detach(engine);
 		} else {
-			WRITE_ONCE(engine->action, ret);
+			ret = engine_set_action(u, engine, ret);
 			if (ret < action)
 				action = ret;
 		}
@@ -663,13 +704,12 @@ static u32 pass_end(struct utrace *u, struct utrace_engine *engine,
  * The single place where hooks in atomic context ask for the task to
  * reach a quiescent point: it will, at its return to user mode.
  */
-static bool utrace_wants_signals(struct utrace *u);
 
 static void pass_finish(struct utrace *u, u32 action)
 {
 	unsigned long irqf;
 	/* the last engine asking for signals detached in the pass */
-	bool unguard = unlikely(u->guarded) && !utrace_wants_signals(u);
+	bool unguard = unlikely(u->guarded) && !utrace_wants_signals(u, false);
 
 	u->in_pass = false;
 	/*
@@ -768,14 +808,21 @@ static void utrace_guard_init(void)
 	}
 }
 
-/* Does an engine on the list ask for signal reports?  (As utrace_any_wants.) */
-static bool utrace_wants_signals(struct utrace *u)
+/*
+ * Does an engine on the list ask for signal reports (@attaching: or one
+ * waiting to join it, ->lock held)?  (As utrace_any_wants.)
+ */
+static bool utrace_wants_signals(struct utrace *u, bool attaching)
 {
 	struct utrace_engine *engine;
 
 	list_for_each_entry(engine, &u->attached, entry)
 		if (READ_ONCE(engine->flags) & UTRACE_EVENT(SIGNAL))
 			return true;
+	if (attaching)
+		list_for_each_entry(engine, &u->attaching, entry)
+			if (READ_ONCE(engine->flags) & UTRACE_EVENT(SIGNAL))
+				return true;
 	return false;
 }
 
@@ -795,7 +842,7 @@ static void utrace_guard_update(struct utrace *u)
 {
 	struct sighand_struct *sighand;
 	unsigned long irqf;
-	bool want = utrace_wants_signals(u) &&
+	bool want = utrace_wants_signals(u, false) &&
 		    !(current->flags & PF_EXITING);
 
 	if (want == u->guarded &&
@@ -831,7 +878,7 @@ static void utrace_guard_child(struct task_struct *child)
 	if (cu) {
 		/* a new child's list is changed only under ->lock */
 		spin_lock_irqsave(&cu->lock, irqf);
-		want = utrace_wants_signals(cu);
+		want = utrace_wants_signals(cu, false);
 		spin_unlock_irqrestore(&cu->lock, irqf);
 		cu->guarded = want;
 		utrace_put(cu);
@@ -855,7 +902,7 @@ static void utrace_guard_changed(struct utrace *u)
 	if (u->stopped || u->reaped ||
 	    (READ_ONCE(u->task->__state) & TASK_NEW))
 		return;
-	if (utrace_wants_signals(u) != u->guarded)
+	if (utrace_wants_signals(u, false) != u->guarded)
 		utrace_queue_work(u);
 }
 
@@ -866,6 +913,13 @@ void utrace_report_clone(struct task_struct *child)
 
 	if (!u)
 		return;
+	/*
+	 * Stepping over clone(): the child's registers are a copy of ours,
+	 * trap flag included, but the step is not the child's (ptrace's
+	 * copy_process() clears only the TF it forced itself).
+	 */
+	if (u->stepping)
+		task_pt_regs(child)->flags &= ~X86_EFLAGS_TF;
 	UTRACE_PASS(u, CLONE, action, report_clone, child);
 	pass_finish(u, action);
 	if (u->guarded)
@@ -926,22 +980,33 @@ void utrace_report_exit(long code)
 	utrace_report_death(u, !atomic_read(&current->signal->live), code);
 }
 
+static void utrace_step_disarm(struct utrace *u, struct pt_regs *regs);
+
 bool utrace_report_trap(struct pt_regs *regs, int trapnr, unsigned long *dr6)
 {
 	struct utrace *u = utrace_current();
 	u32 action = UTRACE_RESUME_MAX;
+	bool own_step;
 
 	if (!u)
 		return false;
-	if (trapnr == X86_TRAP_DB && u->stepping && (*dr6 & DR_STEP)) {
-		/* our own trap flag: hide it from the task */
-		regs->flags &= ~X86_EFLAGS_TF;
-		u->stepping = false;
-	}
+	utrace_dbg("trap %d dr6 %lx stepping %d ip %lx", trapnr,
+		   dr6 ? *dr6 : 0, u->stepping, regs->ip);
+	own_step = trapnr == X86_TRAP_DB && u->stepping && (*dr6 & DR_STEP);
+	if (own_step)
+		utrace_step_disarm(u, regs);
 	UTRACE_PASS(u, TRAP, action, report_trap, regs, trapnr, dr6);
 	if (action == UTRACE_RESUME_MAX) {
 		u->in_pass = false;
-		return false;
+		/*
+		 * Our own trap flag, which no engine wants any more (one
+		 * resumed or detached while the step was under way): the
+		 * task must not see it.  Other causes in DR6 go their way.
+		 */
+		if (!own_step)
+			return false;
+		*dr6 &= ~DR_STEP;
+		return !(*dr6 & DR_TRAP_BITS);
 	}
 	pass_finish(u, action);
 	return true;
@@ -1038,6 +1103,7 @@ static void utrace_reinject(struct utrace *u)
 
 static void utrace_stop(struct utrace *u);
 static void utrace_jctl_reports(struct utrace *u);
+static void utrace_step_trap(struct utrace *u, struct pt_regs *regs);
 
 /*
  * Report the signals waiting for the task, one by one, before
@@ -1073,6 +1139,19 @@ static void utrace_signals(struct utrace *u)
 		spin_unlock_irq(&sighand->siglock);
 		if (!sig)
 			return;
+		utrace_dbg("dequeued %d", sig);
+		if (sig == SIGTRAP && u->exit_trap &&
+		    u->held_info.si_code == TRAP_BRKPT) {
+			/* a step over a system call ends: utrace_step_arm() */
+			utrace_step_trap(u, task_pt_regs(current));
+			if (!utrace_wants_stop(u))
+				continue;
+			/* the rest after the stop (utrace_quiescent) */
+			spin_lock_irqsave(&u->lock, irqf);
+			u->sigcheck = true;
+			spin_unlock_irqrestore(&u->lock, irqf);
+			return;
+		}
 		deliver = sig;
 		action = UTRACE_RESUME;
 		UTRACE_PASS(u, SIGNAL, action, report_signal,
@@ -1109,6 +1188,7 @@ static void utrace_stop(struct utrace *u)
 	 */
 	kernel_fpu_begin();
 	kernel_fpu_end();
+	utrace_dbg("stop at ip %lx", task_pt_regs(current)->ip);
 
 	do {
 		spin_lock_irqsave(&u->lock, irqf);
@@ -1145,7 +1225,60 @@ static void utrace_stop(struct utrace *u)
 			return;
 		utrace_jctl_reports(u);
 	} while (utrace_wants_stop(u));
+	utrace_dbg("stop leave");
 	utrace_reinject(u);
+}
+
+/*
+ * A step ends after one instruction, with the trap flag's #DB; but when
+ * that instruction is a system call, ptrace ends it at the call's exit,
+ * and so must we: TF is masked on the way into the kernel and IRET would
+ * bring it back one instruction late (after the instruction the call
+ * returns to), and rt_sigreturn even loads the flags of the signal frame,
+ * without TF, so the step would be lost.  The kernel's own means, which
+ * ptrace's single step uses too, is SYSCALL_WORK_SYSCALL_EXIT_TRAP: the
+ * exit of the task's next system call sends it a SIGTRAP (TRAP_BRKPT)
+ * before it returns to user mode.  The bit is in the task's own
+ * thread_info, set and cleared here by the task; utrace_signals() takes
+ * that SIGTRAP as the step's trap, and it never reaches the task.  It is
+ * not armed when ptrace uses the bit (its own single step) or traces
+ * system calls (strace: the bit would turn ptrace's syscall-exit stop into
+ * that SIGTRAP); a step over a system call then ends one instruction late.
+ */
+static void utrace_step_arm(struct utrace *u, struct pt_regs *regs)
+{
+	regs->flags |= X86_EFLAGS_TF;
+	u->stepping = true;
+	if (!u->exit_trap && !test_thread_flag(TIF_SINGLESTEP) &&
+	    !test_task_syscall_work(current, SYSCALL_EXIT_TRAP) &&
+	    !test_task_syscall_work(current, SYSCALL_TRACE)) {
+		set_task_syscall_work(current, SYSCALL_EXIT_TRAP);
+		WRITE_ONCE(u->exit_trap, true);
+	}
+}
+
+/* The step is over or off: no trap flag, no system call exit trap. */
+static void utrace_step_disarm(struct utrace *u, struct pt_regs *regs)
+{
+	if (u->stepping) {
+		regs->flags &= ~X86_EFLAGS_TF;
+		u->stepping = false;
+	}
+	if (u->exit_trap) {
+		clear_task_syscall_work(current, SYSCALL_EXIT_TRAP);
+		WRITE_ONCE(u->exit_trap, false);
+	}
+}
+
+/* The step ended somewhere but in the #DB: report it as the step's trap. */
+static void utrace_step_trap(struct utrace *u, struct pt_regs *regs)
+{
+	unsigned long dr6 = DR_STEP;
+	u32 action = UTRACE_RESUME_MAX;
+
+	utrace_step_disarm(u, regs);
+	UTRACE_PASS(u, TRAP, action, report_trap, regs, X86_TRAP_DB, &dr6);
+	u->in_pass = false;
 }
 
 /*
@@ -1162,15 +1295,14 @@ static void utrace_step_setup(struct utrace *u, struct pt_regs *regs)
 	if (utrace_wants_step(u) && !(current->flags & PF_EXITING)) {
 		if (!sigisemptyset(&u->reinjected) || u->step_after_signal) {
 			u->step_after_signal = true;
-			regs->flags &= ~X86_EFLAGS_TF;
-			u->stepping = false;
+			utrace_dbg("step after signal");
+			utrace_step_disarm(u, regs);
 			return;
 		}
-		regs->flags |= X86_EFLAGS_TF;
-		u->stepping = true;
-	} else if (u->stepping) {
-		regs->flags &= ~X86_EFLAGS_TF;
-		u->stepping = false;
+		utrace_step_arm(u, regs);
+		utrace_dbg("step set ip %lx", regs->ip);
+	} else {
+		utrace_step_disarm(u, regs);
 	}
 }
 
@@ -1181,8 +1313,7 @@ static void utrace_step_setup(struct utrace *u, struct pt_regs *regs)
  */
 static void utrace_step_after_signal(struct utrace *u, struct pt_regs *regs)
 {
-	unsigned long irqf, dr6 = DR_STEP;
-	u32 action = UTRACE_RESUME_MAX;
+	unsigned long irqf;
 	bool handler, delivered;
 
 	spin_lock_irqsave(&u->lock, irqf);
@@ -1194,10 +1325,8 @@ static void utrace_step_after_signal(struct utrace *u, struct pt_regs *regs)
 	if (!delivered)
 		return;		/* not yet: the step waits for it */
 	u->step_after_signal = false;
-	if (!handler)
-		return;
-	UTRACE_PASS(u, TRAP, action, report_trap, regs, X86_TRAP_DB, &dr6);
-	u->in_pass = false;
+	if (handler)
+		utrace_step_trap(u, regs);
 }
 
 void utrace_signal_delivering(bool handler)
@@ -1400,6 +1529,7 @@ static void utrace_quiescent(struct utrace *u)
 	utrace_guard_update(u);
 
 	utrace_step_setup(u, regs);
+	utrace_dbg("resume at ip %lx flags %lx", regs->ip, regs->flags);
 }
 
 /*

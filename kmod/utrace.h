@@ -94,6 +94,7 @@ struct utrace_engine {
 	void *data;
 	unsigned long flags;		/* UTRACE_EVENT() bits */
 	enum utrace_resume_action action;	/* what this engine wants now */
+	unsigned int ctl_seq;		/* utrace_control() calls (->lock) */
 	bool syscall_hooks;		/* holds the syscall tracepoints */
 };
 
@@ -107,6 +108,10 @@ struct utrace_engine {
  * utrace_control() gave): UTRACE_RESUME there drops a pending
  * UTRACE_SINGLESTEP or UTRACE_STOP.  An engine that has nothing to change
  * returns UTRACE_RESUME_MAX ("no opinion"): its current action stands.
+ * But a utrace_control() made while the callback runs is newer than what
+ * the callback decided on: the stronger of the two actions then stands,
+ * so a stop asked for from another task is never undone by a callback
+ * that began before it.
  */
 struct utrace_engine_ops {
 	u32 (*report_quiesce)(u32 action, struct utrace_engine *engine,

@@ -8,6 +8,18 @@
 
 #include "utrace.h"
 
+/*
+ * Debug tracing into the ftrace buffer (/sys/kernel/tracing/trace), for
+ * races that a kernel log would hide: build with "make -C kmod
+ * UGDB_TRACE=y".  Compiled out otherwise.
+ */
+#ifdef UGDB_TRACE
+#define utrace_dbg(fmt, ...) \
+	trace_printk("%d " fmt "\n", current->pid, ##__VA_ARGS__)
+#else
+#define utrace_dbg(fmt, ...) no_printk(fmt, ##__VA_ARGS__)
+#endif
+
 /* Non-zero while any task has layer state: the hooks' fast exit. */
 extern atomic_t utrace_nr_tasks;
 

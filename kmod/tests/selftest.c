@@ -890,6 +890,39 @@ out:
 }
 
 /*
+ * 6b. A utrace_control(STOP) made while the engine's callback runs is not
+ * undone by what that callback returns (UTRACE_RESUME here): the
+ * callback decided before the stop was asked for.  The syscall entry
+ * callback spins 300 ms; the stop comes in the middle; the task must stop.
+ */
+static void test_control_in_callback(void)
+{
+	static const char name[] = "a stop asked for during a callback outlives its resume";
+	char *argv[] = { "/bin/true", NULL };
+	struct st_ctx *c = st_ctx_new();
+	struct st_eng *e;
+	bool ok = false;
+	int ret;
+
+	CHECK(c, "out of memory");
+	e = &c->eng[0];
+	st_watch(e, UTRACE_EVENT(SYSCALL_ENTRY));
+	e->spin_at = 1;
+	e->spin_ms = 300;
+	ST_SPAWN(c, argv);
+	CHECK(st_wait(&e->in_cb, ST_TIMEOUT), "callback never called");
+	ret = utrace_control(c->task, e->engine, UTRACE_STOP);
+	CHECK(ret == -EINPROGRESS, "utrace_control(STOP): %d", ret);
+	CHECK(!READ_ONCE(e->cb_done), "the callback ended before the stop");
+	ret = utrace_prepare_examine(c->task, ST_TIMEOUT);
+	CHECK(!ret, "not stopped after the callback returned: %d", ret);
+	CHECK(READ_ONCE(e->cb_done), "stopped inside the callback");
+	ok = true;
+out:
+	st_done(name, ok, c);
+}
+
+/*
  * 7. A task held stopped by an engine dies promptly on SIGKILL, and the
  * engine gets report_death (with SIGKILL as the code) and report_reap.
  */
@@ -1561,6 +1594,7 @@ static int __init st_mod_init(void)
 	test_detach_in_callback();
 	test_attach_dead();
 	test_barrier();
+	test_control_in_callback();
 	test_sigkill_stopped();
 	test_signal_fatal_suppress();
 	test_signal_fatal_deliver();
