@@ -79,7 +79,9 @@ struct ugdb_thread {
 	pid_t pid;			/* its process (a fork child's own) */
 	/* under sess->lock: */
 	bool want_stop;			/* gdb's side wants it stopped */
-	bool stepping;			/* resumed with vCont;s */
+	bool stepping;			/* resumed with vCont;s or ;r */
+	/* vCont;r: go on stepping while the pc is in [range_start, range_end) */
+	u64 range_start, range_end;
 	bool resumed;			/* by gdb's last resume request */
 	bool exited;
 	int event_sig;			/* != 0: stopped by itself, unreported */

@@ -201,6 +201,16 @@ static u32 ugdb_report_trap(u32 action, struct utrace_engine *engine,
 		*dr6 &= ~DR_STEP;
 		if (ugdb_hw_event_pending(t))
 			return UTRACE_STOP;
+		/*
+		 * vCont;r: still in the range, step on without a stop
+		 * (range_* are written by resume before the task runs) --
+		 * unless gdb's side is stopping every thread for another
+		 * one's event: then this one stops with nothing to report,
+		 * as gdbserver's range-stepping thread does.
+		 */
+		if (regs->ip >= t->range_start && regs->ip < t->range_end)
+			return READ_ONCE(t->want_stop) ? UTRACE_STOP :
+							 UTRACE_SINGLESTEP;
 		return ugdb_trap_event(t, RSP_REASON_STEP, 0, TRAP_TRACE,
 				       regs->ip);
 	}

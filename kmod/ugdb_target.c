@@ -269,16 +269,19 @@ static int op_resume(void *target, const struct rsp_resume *acts, int n)
 
 	list_for_each_entry(t, &sess->threads, node) {
 		const struct rsp_resume *a = action_for(acts, n, t);
+		bool range = a && a->kind == RSP_RESUME_RANGE;
 		bool step;
 
 		if (!t->resumed)
 			continue;
-		step = a->kind == RSP_RESUME_STEP;
+		step = a->kind == RSP_RESUME_STEP || range;
 		/* 0 suppresses a signal the thread stopped with */
 		utrace_signal_deliver(t->task, t->engine, a->sig);
 		spin_lock_irqsave(&sess->lock, flags);
 		t->want_stop = false;
 		t->stepping = step;
+		t->range_start = range ? a->start : 0;
+		t->range_end = range ? a->end : 0;
 		t->held_sig = 0;
 		t->has_siginfo = false;	/* its stop is over */
 		t->signal_held = false;
@@ -470,6 +473,12 @@ static int op_can_step(void *target)
 	return 1;
 }
 
+/* vCont;r: the steps inside the range never leave the kernel. */
+static int op_can_range_step(void *target)
+{
+	return 1;
+}
+
 const struct rsp_target_ops ugdb_target_ops = {
 	.attach = op_attach,
 	.detach = op_detach,
@@ -487,6 +496,7 @@ const struct rsp_target_ops ugdb_target_ops = {
 	.resume = op_resume,
 	.interrupt = op_interrupt,
 	.can_step = op_can_step,
+	.can_range_step = op_can_range_step,
 	.pid_of = op_pid_of,
 	.thread_name = op_thread_name,
 	.exec_file = op_exec_file,
