@@ -4,6 +4,11 @@
  * session.  A session is one open() of /dev/ugdb; it debugs one process
  * (all of its threads) in all-stop mode.
  *
+ * A session debugs one or more processes (struct ugdb_process): the one
+ * gdb attached to or started, and the fork children gdb keeps (fork and
+ * vfork events, "set detach-on-fork off"), in all-stop mode across all of
+ * them.
+ *
  * Locking: sess->mutex serializes everything gdb asks (the RSP engine and
  * the target operations it calls) and the ioctls.  Callbacks run in the
  * debugged tasks and never take the mutex: they record what happened in
@@ -70,13 +75,37 @@ enum ugdb_run_state {
 	UGDB_RUN_STARTED,	/* exec'd: waiting for the stop at exec */
 };
 
+/* The stub's software breakpoints in one process's memory. */
+struct ugdb_bptab {
+	struct ugdb_bp bps[RSP_MAX_BREAKPOINTS];
+	int nr;
+	struct mm_struct *mm;		/* where they are (not pinned) */
+};
+
+/*
+ * One process of the session.  The list (sess->procs) grows in fork
+ * reports (atomic context, under sess->lock, list_add_tail_rcu) and
+ * shrinks only under sess->mutex and sess->lock, once the process's
+ * threads are gone from sess->threads (ugdb_forget_proc).
+ */
+struct ugdb_process {
+	struct list_head node;		/* sess->procs */
+	pid_t pid;
+	bool launched;			/* killed at the end unless detached */
+	bool closing;			/* being let go: no new threads */
+	/* under sess->lock: */
+	bool gone;			/* its last thread exited */
+	long exit_code;			/* wait() status of the process */
+	struct ugdb_bptab bp;		/* the stub's int3 bytes in its memory */
+};
+
 struct ugdb_thread {
 	struct list_head node;		/* sess->threads: see ugdb_report_clone */
 	struct ugdb_session *sess;
+	struct ugdb_process *proc;	/* its process, for its whole life */
 	struct task_struct *task;	/* pinned */
 	struct utrace_engine *engine;	/* our reference */
 	pid_t tid;			/* changes if a non-leader execs */
-	pid_t pid;			/* its process (a fork child's own) */
 	/* under sess->lock: */
 	bool want_stop;			/* gdb's side wants it stopped */
 	bool stepping;			/* resumed with vCont;s or ;r */
@@ -93,6 +122,12 @@ struct ugdb_thread {
 	 */
 	int held_sig;
 	int event_arg;			/* syscall number / fork child */
+	/*
+	 * vfork-events: the child it is waiting for inside vfork() (pinned),
+	 * from the vfork report until vforkdone is reported; the thread
+	 * cannot return to user mode before that child execs or exits.
+	 */
+	struct task_struct *vfork_child;
 	/* QCatchSyscalls (ugdb_syscall.c) */
 	bool in_syscall;		/* entry of a caught call seen (task) */
 	bool return_owed;		/* entry stop made, return next */
@@ -111,13 +146,6 @@ struct ugdb_thread {
 	struct mutex hw_mutex;
 	unsigned int hw_gen;		/* sess->hw_gen they were set from */
 	struct perf_event *hw_bp[UGDB_NR_DR];
-};
-
-/* The stub's software breakpoints in one process's memory. */
-struct ugdb_bptab {
-	struct ugdb_bp bps[RSP_MAX_BREAKPOINTS];
-	int nr;
-	struct mm_struct *mm;		/* where they are (not pinned) */
 };
 
 /* The register sets of the thread gdb looked at last (ugdb_regs.c). */
@@ -140,14 +168,14 @@ struct ugdb_session {
 	bool extended;
 	bool rsp_started;		/* gdb has sent a byte */
 
-	/* the process: pid 0 = none */
+	/*
+	 * The processes (see struct ugdb_process); pid: the first one's,
+	 * the one gdb attached to or started (0 = none).
+	 */
+	struct list_head procs;
 	pid_t pid;
-	bool launched;			/* by UGDB_IOC_TRACEME */
 	int exec_pending;		/* TRACEME: stop at the n-th exec */
-	bool process_gone;		/* all threads exited */
-	bool closing;			/* forgetting it: no new threads */
-	bool exit_reported;
-	long exit_code;			/* wait() status of the last thread */
+	bool closing;			/* forgetting them all: no new threads */
 	struct list_head threads;
 	int stop_sig;			/* what '?' reports */
 	pid_t stop_tid;
@@ -161,17 +189,8 @@ struct ugdb_session {
 	u8 program_signals[_NSIG + 1];
 	bool program_signals_set;
 
-	/* breakpoints, under lock (the trap callback reads them) */
-	struct ugdb_bptab bp;		/* in the process */
-	struct ugdb_bptab fork_bp;	/* in the held fork child */
-
 	/* events gdb agreed to in qSupported (RSP_EVENT_*) */
 	u32 gdb_events;
-	/*
-	 * A fork child held stopped until gdb detaches it or follows it
-	 * (fork-events+): its thread is in threads with ->pid = fork_pid.
-	 */
-	pid_t fork_pid;
 	/* QCatchSyscalls (ugdb_syscall.c), under lock */
 	bool catch_syscalls;
 	bool catch_all;
@@ -206,14 +225,36 @@ struct ugdb_session {
 	u8 scratch[4096];		/* write() copy-in buffer */
 };
 
+/* ugdb_process.c: the session's processes */
+struct ugdb_process *ugdb_proc_new(struct ugdb_session *sess, pid_t pid,
+				   gfp_t gfp);
+void ugdb_proc_add(struct ugdb_session *sess, struct ugdb_process *p);
+struct ugdb_process *ugdb_proc_find(struct ugdb_session *sess, pid_t pid);
+struct ugdb_process *ugdb_proc_main(struct ugdb_session *sess);
+bool ugdb_proc_threads_exited(struct ugdb_session *sess,
+			      struct ugdb_process *p);
+/* what ugdb_forget_proc / ugdb_forget_all do with the processes */
+enum ugdb_forget {
+	UGDB_FORGET_DETACH,		/* let them run */
+	UGDB_FORGET_KILL,		/* kill them */
+	UGDB_FORGET_END,		/* kill the launched ones, detach others */
+};
+void ugdb_forget_proc(struct ugdb_session *sess, struct ugdb_process *p,
+		      bool kill);
+void ugdb_forget_all(struct ugdb_session *sess, enum ugdb_forget how);
+
 /* ugdb_engine.c: threads, events and stop replies */
 extern const struct utrace_engine_ops ugdb_engine_ops;
 int ugdb_attach_process(struct ugdb_session *sess, pid_t pid);
 int ugdb_traceme(struct ugdb_session *sess);
-void ugdb_forget_process(struct ugdb_session *sess, bool kill);
 struct ugdb_thread *ugdb_find_thread(struct ugdb_session *sess, int tid);
+int ugdb_add_thread(struct ugdb_session *sess, struct ugdb_process *p,
+		    struct task_struct *task);
+int ugdb_examine(struct ugdb_thread *t, long timeout);
 int ugdb_stop_all(struct ugdb_session *sess);
 void ugdb_pump(struct ugdb_session *sess);
+bool ugdb_main_gone(struct ugdb_session *sess);
+struct ugdb_process *ugdb_proc_gone(struct ugdb_session *sess);
 void ugdb_stop_state(struct ugdb_session *sess, struct rsp_stop *stop);
 int ugdb_wait_stop(struct ugdb_session *sess);
 void ugdb_session_event(struct ugdb_session *sess);
@@ -222,17 +263,14 @@ unsigned long ugdb_events_wanted(struct ugdb_session *sess);
 u32 ugdb_thread_event(struct ugdb_thread *t, int sig,
 		      enum rsp_stop_reason reason, int arg);
 struct ugdb_thread *ugdb_follow_task(struct ugdb_session *sess,
-				     struct task_struct *child, pid_t pid,
-				     bool hold);
+				     struct task_struct *child,
+				     struct ugdb_process *p, bool hold);
 void ugdb_free_thread(struct ugdb_session *sess, struct ugdb_thread *t);
-struct ugdb_bptab *ugdb_bptab_of(struct ugdb_session *sess,
-				 struct ugdb_thread *t);
 
-/* ugdb_fork.c: fork children */
+/* ugdb_fork.c: fork and vfork children */
 u32 ugdb_fork_child(struct ugdb_thread *t, struct task_struct *child);
-int ugdb_fork_detach(struct ugdb_session *sess, bool kill);
-int ugdb_fork_follow(struct ugdb_session *sess);
-void ugdb_fork_forget(struct ugdb_session *sess, bool kill);
+u32 ugdb_vfork_done(struct ugdb_thread *t);
+void ugdb_vfork_forget(struct ugdb_thread *t);
 
 /* ugdb_syscall.c: QCatchSyscalls */
 u32 ugdb_report_syscall_entry(u32 action, struct utrace_engine *engine,

@@ -41,9 +41,13 @@ static u32 ugdb_report_quiesce(u32 action, struct utrace_engine *engine,
 	spin_lock_irqsave(&sess->lock, flags);
 	if (t->want_stop || t->event_sig)
 		ret = UTRACE_STOP;
+	else if (t->vfork_child)
+		ret = UTRACE_RESUME_MAX;	/* back from vfork(): below */
 	else
 		ret = t->stepping ? UTRACE_SINGLESTEP : UTRACE_RESUME;
 	spin_unlock_irqrestore(&sess->lock, flags);
+	if (ret == UTRACE_RESUME_MAX)
+		return ugdb_vfork_done(t);
 	if (ret == UTRACE_STOP)
 		ugdb_session_event(sess);
 	return ret;
@@ -60,15 +64,6 @@ unsigned long ugdb_events_wanted(struct ugdb_session *sess)
 		events |= UTRACE_EVENT(SYSCALL_ENTRY) |
 			  UTRACE_EVENT(SYSCALL_EXIT);
 	return events;
-}
-
-/* The breakpoint table of @t's process. */
-struct ugdb_bptab *ugdb_bptab_of(struct ugdb_session *sess,
-				 struct ugdb_thread *t)
-{
-	if (t && sess->fork_pid && t->pid == sess->fork_pid)
-		return &sess->fork_bp;
-	return &sess->bp;
 }
 
 /*
@@ -136,7 +131,7 @@ static u32 ugdb_report_exec(u32 action, struct utrace_engine *engine,
 	/* a thread other than the leader takes the leader's id */
 	WRITE_ONCE(t->tid, task_pid_vnr(current));
 	/* the old mm went with our int3 bytes in it */
-	ugdb_bps_forget(sess, ugdb_bptab_of(sess, t));
+	ugdb_bps_forget(sess, &t->proc->bp);
 	if (READ_ONCE(sess->exec_pending)) {
 		/* the shell's own exec comes first when vRun starts one */
 		WRITE_ONCE(sess->exec_pending,
@@ -254,6 +249,7 @@ static u32 ugdb_report_signal(u32 action, struct utrace_engine *engine,
 static void ugdb_thread_gone(struct ugdb_thread *t, long code)
 {
 	struct ugdb_session *sess = t->sess;
+	struct ugdb_process *p = t->proc;
 	struct ugdb_thread *other;
 	unsigned long flags;
 	bool all = true;
@@ -261,16 +257,13 @@ static void ugdb_thread_gone(struct ugdb_thread *t, long code)
 	spin_lock_irqsave(&sess->lock, flags);
 	t->exited = true;
 	t->event_sig = 0;
-	/* a held fork child's end is not the process's */
-	if (t->pid == sess->pid) {
-		if (code >= 0)
-			sess->exit_code = code;
-		list_for_each_entry(other, &sess->threads, node)
-			if (other->pid == sess->pid)
-				all &= other->exited;
-		if (all)
-			sess->process_gone = true;
-	}
+	if (code >= 0)
+		p->exit_code = code;
+	list_for_each_entry(other, &sess->threads, node)
+		if (other->proc == p)
+			all &= other->exited;
+	if (all)
+		p->gone = true;
 	spin_unlock_irqrestore(&sess->lock, flags);
 	ugdb_session_event(sess);
 }
@@ -308,17 +301,18 @@ static struct utrace_engine *ugdb_engine_attach(struct task_struct *task,
 }
 
 /*
- * Follow a new task of @sess (a thread, or a fork child of process @pid)
- * from the fork report: it gets an engine before it first runs (the
- * layer lets us attach to a task that has never run), so it cannot hit a
- * breakpoint unseen.  @hold: it stops at its first return to user mode
- * and stays stopped until gdb resumes it.  The thread list only grows
- * here, published with list_add_tail_rcu(); threads leave it only under
- * sess->mutex, and ugdb_forget_process() stops the growth first.
+ * Follow a new task of @sess (a thread of process @p, or a fork child,
+ * the first thread of @p) from the fork report: it gets an engine before
+ * it first runs (the layer lets us attach to a task that has never run),
+ * so it cannot hit a breakpoint unseen.  @hold: it stops at its first
+ * return to user mode and stays stopped until gdb resumes it.  The
+ * thread list only grows here, published with list_add_tail_rcu();
+ * threads leave it only under sess->mutex, and ugdb_forget_proc() stops
+ * the growth first.
  */
 struct ugdb_thread *ugdb_follow_task(struct ugdb_session *sess,
-				     struct task_struct *child, pid_t pid,
-				     bool hold)
+				     struct task_struct *child,
+				     struct ugdb_process *p, bool hold)
 {
 	struct ugdb_thread *nt;
 	struct utrace_engine *ne;
@@ -332,7 +326,7 @@ struct ugdb_thread *ugdb_follow_task(struct ugdb_session *sess,
 	mutex_init(&nt->hw_mutex);
 	nt->task = child;
 	nt->tid = task_pid_vnr(child);
-	nt->pid = pid;
+	nt->proc = p;
 	/* a running thread's events are awaited; a held one's are not */
 	nt->resumed = !hold;
 	nt->want_stop = hold;
@@ -344,7 +338,7 @@ struct ugdb_thread *ugdb_follow_task(struct ugdb_session *sess,
 	nt->engine = ne;
 	get_task_struct(child);
 	spin_lock_irqsave(&sess->lock, flags);
-	if (!sess->closing) {
+	if (!sess->closing && !p->closing) {
 		list_add_tail_rcu(&nt->node, &sess->threads);
 		added = true;
 	}
@@ -378,9 +372,9 @@ static u32 ugdb_report_clone(u32 action, struct utrace_engine *engine,
 
 	if (!same_thread_group(child, current))
 		return ugdb_fork_child(t, child);
-	if (READ_ONCE(sess->closing))
+	if (READ_ONCE(sess->closing) || READ_ONCE(t->proc->closing))
 		return UTRACE_RESUME_MAX;
-	if (!ugdb_follow_task(sess, child, t->pid, false))
+	if (!ugdb_follow_task(sess, child, t->proc, false))
 		pr_warn_ratelimited("ugdb: cannot follow new thread %d\n",
 				    task_pid_vnr(child));
 	return UTRACE_RESUME_MAX;
@@ -406,15 +400,15 @@ struct ugdb_thread *ugdb_find_thread(struct ugdb_session *sess, int tid)
 	list_for_each_entry(t, &sess->threads, node) {
 		if (t->exited)
 			continue;
-		/* "any thread" is one of the process, not of a fork child */
-		if ((tid <= 0 && t->pid == sess->pid) || t->tid == tid)
+		/* "any thread" is one of the first process */
+		if ((tid <= 0 && t->proc->pid == sess->pid) || t->tid == tid)
 			return t;
 	}
 	return NULL;
 }
 
-static int ugdb_add_thread(struct ugdb_session *sess,
-			   struct task_struct *task)
+int ugdb_add_thread(struct ugdb_session *sess, struct ugdb_process *p,
+		    struct task_struct *task)
 {
 	struct ugdb_thread *t;
 	unsigned long flags;
@@ -427,7 +421,7 @@ static int ugdb_add_thread(struct ugdb_session *sess,
 	mutex_init(&t->hw_mutex);
 	t->task = task;
 	t->tid = task_pid_vnr(task);
-	t->pid = task_tgid_vnr(task);
+	t->proc = p;
 	get_task_struct(task);
 	/* in the list before the engine can report anything */
 	spin_lock_irqsave(&sess->lock, flags);
@@ -456,6 +450,7 @@ void ugdb_free_thread(struct ugdb_session *sess, struct ugdb_thread *t)
 	utrace_control(t->task, t->engine, UTRACE_DETACH);
 	utrace_barrier(t->task, t->engine);
 	utrace_engine_put(t->engine);
+	ugdb_vfork_forget(t);
 	spin_lock_irqsave(&sess->lock, flags);
 	list_del(&t->node);
 	spin_unlock_irqrestore(&sess->lock, flags);
@@ -463,81 +458,50 @@ void ugdb_free_thread(struct ugdb_session *sess, struct ugdb_thread *t)
 	kfree(t);
 }
 
-static bool ugdb_all_exited(struct ugdb_session *sess)
-{
-	struct ugdb_thread *t;
-	unsigned long flags;
-	bool all = true;
-
-	spin_lock_irqsave(&sess->lock, flags);
-	list_for_each_entry(t, &sess->threads, node)
-		all &= t->exited;
-	spin_unlock_irqrestore(&sess->lock, flags);
-	return all;
-}
-
 /*
- * At detach, gdbserver delivers the signal a thread stopped for if gdb
- * lets the program have it (QProgramSignals; without that packet, any but
- * SIGTRAP and SIGINT, gdb's defaults).  So does this.
+ * Wait until @t can be examined: stopped by the layer, or, while it is
+ * inside vfork() waiting for the child it reported (vfork-events), asleep
+ * there -- it cannot return to user mode before that child execs or
+ * exits, and its user registers stay as they were at the call.  (Once
+ * the child lets it go it runs to its next return to user mode, where
+ * the stop gdb's side asked for holds it.)
  */
-static void ugdb_deliver_held(struct ugdb_session *sess)
+int ugdb_examine(struct ugdb_thread *t, long timeout)
 {
-	struct ugdb_thread *t;
-	int sig;
+	unsigned long flags, end = jiffies + timeout;
+	struct task_struct *child;
+	int ret;
 
-	list_for_each_entry(t, &sess->threads, node) {
-		sig = t->held_sig;
-		if (t->exited || sig <= 0 || sig > _NSIG)
-			continue;
-		if (sess->program_signals_set ? sess->program_signals[sig] :
-		    sig != SIGTRAP && sig != SIGINT)
-			utrace_signal_deliver(t->task, t->engine, sig);
+	spin_lock_irqsave(&t->sess->lock, flags);
+	child = t->vfork_child;
+	if (child)
+		get_task_struct(child);
+	spin_unlock_irqrestore(&t->sess->lock, flags);
+	if (!child)
+		return utrace_prepare_examine(t->task, timeout);
+	for (;;) {
+		ret = 0;
+		if (utrace_task_stopped(t->task)) {
+			ret = utrace_prepare_examine(t->task, timeout);
+			break;
+		}
+		if (READ_ONCE(child->vfork_done) &&
+		    READ_ONCE(t->task->__state) != TASK_RUNNING &&
+		    !READ_ONCE(t->task->on_cpu))
+			break;
+		ret = -ESRCH;
+		if (t->task->flags & PF_EXITING)
+			break;
+		ret = -EAGAIN;
+		if (time_after(jiffies, end))
+			break;
+		schedule_timeout_interruptible(1);
+		ret = -ERESTARTSYS;
+		if (signal_pending(current))
+			break;
 	}
-}
-
-/*
- * Let go of the process: remove our breakpoints while it is still held,
- * kill it if asked (and wait for it to die), then detach every engine,
- * which resumes the threads nobody else holds.
- */
-void ugdb_forget_process(struct ugdb_session *sess, bool kill)
-{
-	struct ugdb_thread *t;
-	unsigned long flags;
-
-	spin_lock_irqsave(&sess->lock, flags);
-	sess->closing = true;		/* no new threads from here on */
-	sess->catch_syscalls = false;
-	spin_unlock_irqrestore(&sess->lock, flags);
-
-	ugdb_fork_forget(sess, kill);
-	t = ugdb_find_thread(sess, 0);
-	if (t)
-		ugdb_remove_all_bps(sess, &sess->bp, t->task);
-	ugdb_bps_forget(sess, &sess->bp);
-	/* and the debug registers, while the threads are still held */
-	ugdb_hw_clear(sess);
-	if (kill && t) {
-		send_sig_info(SIGKILL, SEND_SIG_PRIV, t->task);
-		wait_event_timeout(sess->wq, ugdb_all_exited(sess),
-				   UGDB_STOP_TIMEOUT);
-	} else {
-		ugdb_deliver_held(sess);
-	}
-	ugdb_regcache_drop(&sess->regs);
-	while (!list_empty(&sess->threads))
-		ugdb_free_thread(sess, list_first_entry(&sess->threads,
-							struct ugdb_thread,
-							node));
-	sess->pid = 0;
-	sess->launched = false;
-	sess->exec_pending = 0;
-	sess->process_gone = false;
-	sess->interrupting = false;
-	spin_lock_irqsave(&sess->lock, flags);
-	sess->closing = false;
-	spin_unlock_irqrestore(&sess->lock, flags);
+	put_task_struct(child);
+	return ret;
 }
 
 /* Ask every live thread to stop and wait until they have. */
@@ -557,7 +521,7 @@ int ugdb_stop_all(struct ugdb_session *sess)
 	list_for_each_entry(t, &sess->threads, node) {
 		if (t->exited)
 			continue;
-		err = utrace_prepare_examine(t->task, UGDB_STOP_TIMEOUT);
+		err = ugdb_examine(t, UGDB_STOP_TIMEOUT);
 		if (err && err != -ESRCH && !ret)
 			ret = err;
 	}
@@ -567,6 +531,7 @@ int ugdb_stop_all(struct ugdb_session *sess)
 int ugdb_attach_process(struct ugdb_session *sess, pid_t pid)
 {
 	struct task_struct *leader, *task, **tasks;
+	struct ugdb_process *p;
 	int i, n = 0, max = 1024, ret;
 
 	if (sess->pid)
@@ -592,9 +557,18 @@ int ugdb_attach_process(struct ugdb_session *sess, pid_t pid)
 	}
 	rcu_read_unlock();
 
+	ret = -ENOMEM;
+	p = ugdb_proc_new(sess, task_tgid_vnr(leader), GFP_KERNEL);
+	if (!p) {
+		for (i = 0; i < n; i++)
+			put_task_struct(tasks[i]);
+		kfree(tasks);
+		goto out_leader;
+	}
+	ugdb_proc_add(sess, p);
 	ret = 0;
 	for (i = 0; i < n; i++) {
-		int err = ugdb_add_thread(sess, tasks[i]);
+		int err = ugdb_add_thread(sess, p, tasks[i]);
 
 		/* a thread exiting meanwhile is simply not there */
 		if (err && err != -ESRCH && !ret)
@@ -604,14 +578,10 @@ int ugdb_attach_process(struct ugdb_session *sess, pid_t pid)
 	kfree(tasks);
 	if (!ret && list_empty(&sess->threads))
 		ret = -ESRCH;
+	if (!ret)
+		ret = ugdb_stop_all(sess);
 	if (ret) {
-		ugdb_forget_process(sess, false);
-		goto out_leader;
-	}
-	sess->pid = task_tgid_vnr(leader);
-	ret = ugdb_stop_all(sess);
-	if (ret) {
-		ugdb_forget_process(sess, false);
+		ugdb_forget_proc(sess, p, false);
 		goto out_leader;
 	}
 	/*
@@ -629,17 +599,23 @@ out_leader:
 
 int ugdb_traceme(struct ugdb_session *sess)
 {
+	struct ugdb_process *p;
 	int ret;
 
 	if (sess->pid)
 		return -EBUSY;
-	ret = ugdb_add_thread(sess, current);
-	if (ret)
+	p = ugdb_proc_new(sess, task_tgid_vnr(current), GFP_KERNEL);
+	if (!p)
+		return -ENOMEM;
+	p->launched = true;
+	ugdb_proc_add(sess, p);
+	ret = ugdb_add_thread(sess, p, current);
+	if (ret) {
+		ugdb_forget_proc(sess, p, false);
 		return ret;
+	}
 	list_first_entry(&sess->threads, struct ugdb_thread, node)->resumed =
 		true;
-	sess->pid = task_tgid_vnr(current);
-	sess->launched = true;
 	/* for vRun with startup-with-shell: the shell, then the program */
 	sess->exec_pending = sess->run_state == UGDB_RUN_TAKEN &&
 			     sess->run_shell ? 2 : 1;
@@ -683,11 +659,33 @@ static struct ugdb_thread *ugdb_take_event(struct ugdb_session *sess)
 	return found;
 }
 
-static void ugdb_exit_stop(struct ugdb_session *sess, struct rsp_stop *stop)
+/* A process whose last thread exited, not reported yet, or NULL. */
+struct ugdb_process *ugdb_proc_gone(struct ugdb_session *sess)
 {
-	long code = sess->exit_code;
+	struct ugdb_process *p, *found = NULL;
+	unsigned long flags;
 
-	stop->pid = sess->pid;
+	spin_lock_irqsave(&sess->lock, flags);
+	list_for_each_entry(p, &sess->procs, node) {
+		if (p->gone) {
+			found = p;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&sess->lock, flags);
+	return found;
+}
+
+static void ugdb_exit_stop(struct ugdb_session *sess, struct ugdb_process *p,
+			   struct rsp_stop *stop)
+{
+	unsigned long flags;
+	long code;
+
+	spin_lock_irqsave(&sess->lock, flags);
+	code = p->exit_code;
+	spin_unlock_irqrestore(&sess->lock, flags);
+	stop->pid = p->pid;
 	if (code & 0x7f) {
 		stop->kind = RSP_STOP_KILLED;
 		stop->sig = code & 0x7f;
@@ -700,51 +698,73 @@ static void ugdb_exit_stop(struct ugdb_session *sess, struct rsp_stop *stop)
 /* Fill @stop with the current stop state, for '?' and the pump. */
 void ugdb_stop_state(struct ugdb_session *sess, struct rsp_stop *stop)
 {
+	struct ugdb_process *gone;
+	struct ugdb_thread *t;
+
 	memset(stop, 0, sizeof(*stop));
 	if (!sess->pid)
 		return;
-	if (sess->process_gone) {
-		ugdb_exit_stop(sess, stop);
+	gone = ugdb_proc_gone(sess);
+	if (gone) {
+		ugdb_exit_stop(sess, gone, stop);
 		return;
 	}
 	stop->kind = RSP_STOP_SIGNAL;
-	stop->pid = sess->pid;
 	stop->tid = sess->stop_tid;
 	stop->sig = sess->stop_sig;
 	stop->reason = sess->stop_reason;
-	if (stop->reason == RSP_REASON_FORK) {
+	if (stop->reason == RSP_REASON_FORK ||
+	    stop->reason == RSP_REASON_VFORK) {
 		stop->child_pid = sess->stop_arg;
 		stop->child_tid = sess->stop_arg;
 	} else {
 		stop->sysno = sess->stop_arg;
 	}
 	stop->data_addr = sess->stop_data_addr;
-	if (!ugdb_find_thread(sess, stop->tid)) {
-		struct ugdb_thread *t = ugdb_find_thread(sess, 0);
-
+	t = ugdb_find_thread(sess, stop->tid);
+	if (!t) {
+		t = ugdb_find_thread(sess, 0);
 		stop->tid = t ? t->tid : sess->pid;
 	}
+	stop->pid = t ? t->proc->pid : sess->pid;
 }
 
 /*
- * While gdb waits for a stop: report the process's end, or an event of
- * one of its threads once every thread is stopped (all-stop).
+ * A process ended: every other thread is stopped first (all-stop), then
+ * gdb hears W or X for it, and the session forgets it.
+ */
+static void ugdb_exit_reply(struct ugdb_session *sess, struct ugdb_process *p)
+{
+	struct rsp_stop stop;
+
+	memset(&stop, 0, sizeof(stop));
+	ugdb_stop_all(sess);
+	ugdb_exit_stop(sess, p, &stop);
+	ugdb_forget_proc(sess, p, false);
+	rsp_session_stop(sess->rsp, &stop);
+}
+
+/*
+ * While gdb waits for a stop: report a process's end, or an event of one
+ * of the threads once every thread is stopped (all-stop).
  */
 void ugdb_pump(struct ugdb_session *sess)
 {
+	struct ugdb_process *gone;
+	struct ugdb_thread *t;
 	struct rsp_stop stop;
 
 	if (ugdb_run_pump(sess))
 		return;
 	if (!sess->pid || !sess->rsp->running)
 		return;
-	if (sess->process_gone) {
-		ugdb_stop_state(sess, &stop);
-		ugdb_forget_process(sess, false);
-		rsp_session_stop(sess->rsp, &stop);
-		return;
-	}
-	if (!ugdb_take_event(sess)) {
+	t = ugdb_take_event(sess);
+	if (!t) {
+		gone = ugdb_proc_gone(sess);
+		if (gone) {
+			ugdb_exit_reply(sess, gone);
+			return;
+		}
 		if (!sess->interrupting)
 			return;
 		sess->stop_sig = SIGINT;
@@ -754,12 +774,29 @@ void ugdb_pump(struct ugdb_session *sess)
 	}
 	sess->interrupting = false;
 	ugdb_stop_all(sess);
-	if (sess->process_gone) {
-		ugdb_pump(sess);
+	/* the event's process died meanwhile: its end is the news */
+	gone = ugdb_proc_gone(sess);
+	if (gone && (!t || gone == t->proc)) {
+		ugdb_exit_reply(sess, gone);
 		return;
 	}
 	ugdb_stop_state(sess, &stop);
 	rsp_session_stop(sess->rsp, &stop);
+}
+
+/* Has the process a launch started ended?  (No mutex needed.) */
+bool ugdb_main_gone(struct ugdb_session *sess)
+{
+	struct ugdb_process *p;
+	unsigned long flags;
+	bool gone = false;
+
+	spin_lock_irqsave(&sess->lock, flags);
+	p = list_first_entry_or_null(&sess->procs, struct ugdb_process, node);
+	if (p)
+		gone = p->gone;
+	spin_unlock_irqrestore(&sess->lock, flags);
+	return gone;
 }
 
 /* UGDB_IOC_WAIT_STOP: see uapi/ugdb.h.  Called without the mutex. */
@@ -769,21 +806,21 @@ int ugdb_wait_stop(struct ugdb_session *sess)
 
 	ret = wait_event_interruptible(sess->wq, READ_ONCE(sess->pid) &&
 				       (!READ_ONCE(sess->exec_pending) ||
-					READ_ONCE(sess->process_gone)));
+					ugdb_main_gone(sess)));
 	if (ret)
 		return ret;
 	mutex_lock(&sess->mutex);
 	if (!sess->pid) {
 		ret = -ECHILD;
-	} else if (sess->process_gone) {
-		ugdb_forget_process(sess, false);
+	} else if (ugdb_main_gone(sess)) {
+		ugdb_forget_all(sess, UGDB_FORGET_DETACH);
 		ret = -ECHILD;
 	} else {
 		ugdb_take_event(sess);
 		ugdb_stop_all(sess);
-		ret = sess->process_gone ? -ECHILD : sess->pid;
+		ret = ugdb_main_gone(sess) ? -ECHILD : sess->pid;
 		if (ret < 0)
-			ugdb_forget_process(sess, false);
+			ugdb_forget_all(sess, UGDB_FORGET_DETACH);
 	}
 	mutex_unlock(&sess->mutex);
 	return ret;

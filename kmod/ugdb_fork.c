@@ -1,22 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ugdb_fork.c - new processes (fork) of the debugged process.
+ * ugdb_fork.c - new processes (fork, vfork) of the debugged processes.
  *
  * The child's memory is a copy of its parent's, the stub's int3 bytes
- * included.  With fork-events+ the child is held stopped from its first
- * return to user mode, listed with its own pid, and reported in the
- * parent's stop ("fork:pCHILD.CHILD").  gdb then removes its breakpoints
- * from the child (Hg child, z0: the child has its own table, a copy of
- * the parent's) and either detaches it (D;child) or follows it: it
- * detaches the parent (D;parent) and the child becomes the process.
- * Without fork-events+, or when the child cannot be held, it runs on
- * undebugged, after putting back the bytes under the breakpoints it
+ * included (a vfork child's is the parent's own).  With fork-events+
+ * (vfork-events+) the child becomes a process of the session, held
+ * stopped, with a copy of its parent's breakpoint table, and is reported
+ * in the parent's stop; what becomes of it is gdb's to say (ugdb_fork_child).
+ * Without, or when the child cannot be held, a fork child runs on
+ * undebugged after putting back the bytes under the breakpoints it
  * inherited, so it does not die of SIGTRAP.
- *
- * A vfork child shares its parent's memory (the breakpoints are the
- * parent's own, nothing to clean) and is neither held nor reported:
- * the parent stays inside vfork() until the child execs or exits, so it
- * could not stop to report it (see doc/status.md).
  */
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
@@ -85,113 +78,89 @@ fail:
 
 /*
  * report_clone for a new process, in the parent @t (atomic context).
- * Hold and report it when gdb agreed to fork events and no other fork
- * child is held; else clean its copy.
+ *
+ * When gdb agreed to hear of it (fork-events+, vfork-events+), the child
+ * becomes a process of the session: held stopped from its first return
+ * to user mode, with its own breakpoint table -- a copy of the parent's,
+ * as its memory is (for a vfork child, the very same memory) -- and the
+ * parent reports "fork:" or "vfork:" with it.  gdb then detaches it,
+ * follows it (and detaches the parent), or keeps both (detach-on-fork
+ * off).  Otherwise a fork child runs on undebugged, its copy of memory
+ * cleaned of our int3 bytes; a vfork child shares its parent's memory,
+ * breakpoints and all (they are the parent's own).
+ *
+ * A vfork parent stays inside vfork() until the child execs or exits: it
+ * cannot stop to report, but it cannot run either, so gdb's side treats
+ * it as stopped (ugdb_examine()) and it reports "vforkdone" once back
+ * (ugdb_vfork_done()).  A CLONE_VM child without CLONE_VFORK (rare: the
+ * parent does not wait) is reported as a vfork too, and its vforkdone
+ * comes as soon as the parent returns.
  */
 u32 ugdb_fork_child(struct ugdb_thread *t, struct task_struct *child)
 {
 	struct ugdb_session *sess = t->sess;
-	struct ugdb_bptab *tab = ugdb_bptab_of(sess, t);
-	pid_t pid = task_pid_vnr(child);
+	struct ugdb_process *parent = t->proc, *p;
+	bool vfork = child->mm == current->mm;
+	u32 want = vfork ? RSP_EVENT_VFORK : RSP_EVENT_FORK;
+	pid_t pid = task_tgid_vnr(child);
 	unsigned long flags;
-	bool hold = false;
 
-	/* vfork (CLONE_VM): the same memory, the parent's breakpoints */
-	if (child->mm == current->mm)
-		return UTRACE_RESUME_MAX;
+	if (!(READ_ONCE(sess->gdb_events) & want) ||
+	    READ_ONCE(sess->closing) || READ_ONCE(parent->closing))
+		goto undebugged;
+	p = ugdb_proc_new(sess, pid, GFP_ATOMIC);
+	if (!p)
+		goto undebugged;
+	p->launched = parent->launched;	/* gdbserver's rule */
 	spin_lock_irqsave(&sess->lock, flags);
-	if ((sess->gdb_events & RSP_EVENT_FORK) && !sess->fork_pid &&
-	    !sess->closing && t->pid == sess->pid) {
-		hold = true;
-		sess->fork_pid = pid;
-		sess->fork_bp.nr = tab->nr;
-		memcpy(sess->fork_bp.bps, tab->bps,
-		       tab->nr * sizeof(tab->bps[0]));
-		sess->fork_bp.mm = child->mm;
-	}
+	p->bp.nr = parent->bp.nr;
+	memcpy(p->bp.bps, parent->bp.bps, p->bp.nr * sizeof(p->bp.bps[0]));
+	p->bp.mm = child->mm;
 	spin_unlock_irqrestore(&sess->lock, flags);
-	if (hold && ugdb_follow_task(sess, child, pid, true))
-		return ugdb_thread_event(t, SIGTRAP, RSP_REASON_FORK, pid);
-	if (hold) {
+	ugdb_proc_add(sess, p);
+	if (!ugdb_follow_task(sess, child, p, true)) {
 		spin_lock_irqsave(&sess->lock, flags);
-		sess->fork_pid = 0;
-		sess->fork_bp.nr = 0;
-		sess->fork_bp.mm = NULL;
+		list_del_rcu(&p->node);
+		spin_unlock_irqrestore(&sess->lock, flags);
+		/* readers look at the list under sess->lock only */
+		kfree(p);
+		goto undebugged;
+	}
+	if (vfork) {
+		get_task_struct(child);
+		spin_lock_irqsave(&sess->lock, flags);
+		t->vfork_child = child;
 		spin_unlock_irqrestore(&sess->lock, flags);
 	}
-	ugdb_fork_clean(sess, tab, child);
+	return ugdb_thread_event(t, SIGTRAP, vfork ? RSP_REASON_VFORK :
+				 RSP_REASON_FORK, pid);
+undebugged:
+	if (!vfork)
+		ugdb_fork_clean(sess, &parent->bp, child);
 	return UTRACE_RESUME_MAX;
 }
 
-/* --- gdb's side (sess->mutex held) --- */
-
-static struct ugdb_thread *fork_thread(struct ugdb_session *sess)
+/*
+ * report_quiesce of a thread back from the vfork() it reported: the
+ * child exec'd or exited.  Tell gdb ("vforkdone"), which keeps its
+ * breakpoints out of the shared memory until then.
+ */
+u32 ugdb_vfork_done(struct ugdb_thread *t)
 {
-	struct ugdb_thread *t;
-
-	list_for_each_entry(t, &sess->threads, node)
-		if (t->pid == sess->fork_pid)
-			return t;
-	return NULL;
+	ugdb_vfork_forget(t);
+	return ugdb_thread_event(t, SIGTRAP, RSP_REASON_VFORK_DONE, 0);
 }
 
-/*
- * D;child (or k/vKill of it): let the held child go, without any int3 of
- * ours (gdb has removed its breakpoints already; whatever is left is put
- * back here).  @kill: it dies instead.
- */
-int ugdb_fork_detach(struct ugdb_session *sess, bool kill)
+/* The vfork is over, or @t is being freed: drop the child. */
+void ugdb_vfork_forget(struct ugdb_thread *t)
 {
-	struct ugdb_thread *t = fork_thread(sess);
-
-	if (!sess->fork_pid)
-		return -ESRCH;
-	ugdb_regcache_drop(&sess->regs);
-	if (t && !t->exited) {
-		if (kill)
-			send_sig_info(SIGKILL, SEND_SIG_PRIV, t->task);
-		else
-			ugdb_remove_all_bps(sess, &sess->fork_bp, t->task);
-	}
-	ugdb_bps_forget(sess, &sess->fork_bp);
-	/* detaching the engine lets it run (or die) */
-	while ((t = fork_thread(sess)))
-		ugdb_free_thread(sess, t);
-	sess->fork_pid = 0;
-	return 0;
-}
-
-/*
- * D;parent while the child is held: gdb follows the child (follow-fork-
- * mode child).  The parent goes (its breakpoints removed, its threads
- * resumed) and the child becomes the session's process, with its table.
- */
-int ugdb_fork_follow(struct ugdb_session *sess)
-{
-	struct ugdb_thread *t, *next;
+	struct task_struct *child;
 	unsigned long flags;
 
-	t = ugdb_find_thread(sess, 0);
-	if (t)
-		ugdb_remove_all_bps(sess, &sess->bp, t->task);
-	ugdb_regcache_drop(&sess->regs);
-	list_for_each_entry_safe(t, next, &sess->threads, node)
-		if (t->pid == sess->pid)
-			ugdb_free_thread(sess, t);
-	spin_lock_irqsave(&sess->lock, flags);
-	sess->bp = sess->fork_bp;
-	sess->fork_bp.nr = 0;
-	sess->fork_bp.mm = NULL;
-	sess->pid = sess->fork_pid;
-	sess->fork_pid = 0;
-	sess->stop_tid = sess->pid;
-	spin_unlock_irqrestore(&sess->lock, flags);
-	return 0;
-}
-
-/* The session lets go of everything: the held child too. */
-void ugdb_fork_forget(struct ugdb_session *sess, bool kill)
-{
-	if (sess->fork_pid)
-		ugdb_fork_detach(sess, kill);
+	spin_lock_irqsave(&t->sess->lock, flags);
+	child = t->vfork_child;
+	t->vfork_child = NULL;
+	spin_unlock_irqrestore(&t->sess->lock, flags);
+	if (child)
+		put_task_struct(child);
 }

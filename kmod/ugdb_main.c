@@ -30,6 +30,7 @@ static int ugdb_open(struct inode *inode, struct file *file)
 	spin_lock_init(&sess->lock);
 	init_waitqueue_head(&sess->wq);
 	INIT_LIST_HEAD(&sess->threads);
+	INIT_LIST_HEAD(&sess->procs);
 	sess->cred = get_cred(file->f_cred);
 	sess->file = file;
 	/* gdbserver's defaults for a launch */
@@ -51,7 +52,7 @@ static int ugdb_release(struct inode *inode, struct file *file)
 
 	mutex_lock(&sess->mutex);
 	if (sess->pid)
-		ugdb_forget_process(sess, sess->launched);
+		ugdb_forget_all(sess, UGDB_FORGET_END);
 	ugdb_vfile_close_all(sess);
 	mutex_unlock(&sess->mutex);
 	put_cred(sess->cred);

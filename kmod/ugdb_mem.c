@@ -99,12 +99,17 @@ long ugdb_write_mem(struct ugdb_session *sess, struct ugdb_bptab *tab,
 
 bool ugdb_is_bp(struct ugdb_session *sess, struct mm_struct *mm, u64 addr)
 {
+	struct ugdb_process *p;
 	unsigned long flags;
-	bool found;
+	bool found = false;
 
 	spin_lock_irqsave(&sess->lock, flags);
-	found = (sess->bp.mm == mm && bp_index(&sess->bp, addr) >= 0) ||
-		(sess->fork_bp.mm == mm && bp_index(&sess->fork_bp, addr) >= 0);
+	list_for_each_entry(p, &sess->procs, node) {
+		if (p->bp.mm == mm && bp_index(&p->bp, addr) >= 0) {
+			found = true;
+			break;
+		}
+	}
 	spin_unlock_irqrestore(&sess->lock, flags);
 	return found;
 }

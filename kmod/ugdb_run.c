@@ -160,7 +160,7 @@ long ugdb_run_get(struct ugdb_session *sess,
 static void run_failed(struct ugdb_session *sess)
 {
 	if (sess->pid)
-		ugdb_forget_process(sess, true);
+		ugdb_forget_all(sess, UGDB_FORGET_KILL);
 	sess->run_state = UGDB_RUN_NONE;
 	rsp_session_run_failed(sess->rsp);
 }
@@ -192,7 +192,7 @@ bool ugdb_run_pump(struct ugdb_session *sess)
 		return false;
 	if (sess->run_state != UGDB_RUN_STARTED)
 		return true;
-	if (sess->exec_pending && !sess->process_gone && sess->pid)
+	if (sess->exec_pending && sess->pid && !ugdb_main_gone(sess))
 		return true;
 	if (sess->exec_pending) {
 		run_failed(sess);

@@ -27,7 +27,7 @@ static struct ugdb_thread *stopped_thread(struct ugdb_session *sess, int tid,
 	/* looked at since it stopped: still stopped (it runs only by us) */
 	if (sess->regs.task == t->task)
 		return t;
-	*err = utrace_prepare_examine(t->task, UGDB_STOP_TIMEOUT);
+	*err = ugdb_examine(t, UGDB_STOP_TIMEOUT);
 	return *err ? NULL : t;
 }
 
@@ -37,33 +37,43 @@ static int op_attach(void *target, int pid)
 }
 
 /*
- * D;pid.  After a fork event gdb detaches the child it does not follow:
- * the held child (ugdb_fork_detach), or the parent, when it follows the
- * child (ugdb_fork_follow).
+ * D;pid, or D (-1: all).  After a fork event gdb detaches the process it
+ * does not follow, the child or the parent, or keeps both.
  */
 static int op_detach(void *target, int pid)
 {
 	struct ugdb_session *sess = target;
+	struct ugdb_process *p;
 
-	if (sess->pid && pid > 0 && pid == sess->fork_pid)
-		return ugdb_fork_detach(sess, false);
-	if (!sess->pid || (pid > 0 && pid != sess->pid))
+	if (!sess->pid)
 		return -ESRCH;
-	if (pid > 0 && sess->fork_pid)
-		return ugdb_fork_follow(sess);
-	ugdb_forget_process(sess, false);
+	if (pid <= 0) {
+		ugdb_forget_all(sess, UGDB_FORGET_DETACH);
+		return 0;
+	}
+	p = ugdb_proc_find(sess, pid);
+	if (!p)
+		return -ESRCH;
+	ugdb_forget_proc(sess, p, false);
 	return 0;
 }
 
+/* k (-1: all) and vKill;pid. */
 static int op_kill(void *target, int pid)
 {
 	struct ugdb_session *sess = target;
+	struct ugdb_process *p;
 
-	if (sess->pid && pid > 0 && pid == sess->fork_pid)
-		return ugdb_fork_detach(sess, true);
-	if (!sess->pid || (pid > 0 && pid != sess->pid))
+	if (!sess->pid)
 		return -ESRCH;
-	ugdb_forget_process(sess, true);
+	if (pid <= 0) {
+		ugdb_forget_all(sess, UGDB_FORGET_KILL);
+		return 0;
+	}
+	p = ugdb_proc_find(sess, pid);
+	if (!p)
+		return -ESRCH;
+	ugdb_forget_proc(sess, p, true);
 	return 0;
 }
 
@@ -75,12 +85,17 @@ static void op_stop_state(void *target, struct rsp_stop *out)
 static int op_attached(void *target, int pid)
 {
 	struct ugdb_session *sess = target;
+	struct ugdb_process *p;
 
-	if (!sess->pid ||
-	    (pid > 0 && pid != sess->pid && pid != sess->fork_pid))
-		return -ESRCH;
+	p = pid > 0 ? ugdb_proc_find(sess, pid) : ugdb_proc_main(sess);
 	/* a fork child is debugged as its parent is (gdbserver's rule) */
-	return !sess->launched;
+	return p ? !p->launched : -ESRCH;
+}
+
+/* Is @pid one of the session's processes? */
+static int op_has_process(void *target, int pid)
+{
+	return ugdb_proc_find(target, pid) != NULL;
 }
 
 static int op_list_threads(void *target, int *tids, int max)
@@ -126,8 +141,8 @@ static long op_read_mem(void *target, int tid, u64 addr, u8 *buf, u32 len)
 {
 	struct ugdb_thread *t = thread_of(target, tid);
 
-	return t ? ugdb_read_mem(target, ugdb_bptab_of(target, t), t->task,
-				 addr, buf, len) : -ESRCH;
+	return t ? ugdb_read_mem(target, &t->proc->bp, t->task, addr, buf,
+				 len) : -ESRCH;
 }
 
 static long op_write_mem(void *target, int tid, u64 addr, const u8 *buf,
@@ -135,8 +150,8 @@ static long op_write_mem(void *target, int tid, u64 addr, const u8 *buf,
 {
 	struct ugdb_thread *t = thread_of(target, tid);
 
-	return t ? ugdb_write_mem(target, ugdb_bptab_of(target, t), t->task,
-				  addr, buf, len) : -ESRCH;
+	return t ? ugdb_write_mem(target, &t->proc->bp, t->task, addr, buf,
+				  len) : -ESRCH;
 }
 
 /*
@@ -164,8 +179,8 @@ static int op_insert_bp(void *target, int type, u64 addr, int kind)
 
 	if (type != 0)
 		return ugdb_hw_insert(target, type, addr, kind);
-	return t ? ugdb_insert_bp(target, ugdb_bptab_of(target, t), t->task,
-				  addr) : -ESRCH;
+	return t ? ugdb_insert_bp(target, &t->proc->bp, t->task, addr) :
+		   -ESRCH;
 }
 
 static int op_remove_bp(void *target, int type, u64 addr, int kind)
@@ -174,8 +189,8 @@ static int op_remove_bp(void *target, int type, u64 addr, int kind)
 
 	if (type != 0)
 		return ugdb_hw_remove(target, type, addr, kind);
-	return t ? ugdb_remove_bp(target, ugdb_bptab_of(target, t), t->task,
-				  addr) : -ESRCH;
+	return t ? ugdb_remove_bp(target, &t->proc->bp, t->task, addr) :
+		   -ESRCH;
 }
 
 /*
@@ -190,7 +205,7 @@ static const struct rsp_resume *action_for(const struct rsp_resume *acts,
 	for (i = 0; i < n; i++)
 		if (acts[i].tid == t->tid ||
 		    (acts[i].tid <= 0 &&
-		     (acts[i].pid <= 0 || acts[i].pid == t->pid)))
+		     (acts[i].pid <= 0 || acts[i].pid == t->proc->pid)))
 			return &acts[i];
 	return NULL;
 }
@@ -210,7 +225,7 @@ static bool event_still_valid(struct ugdb_session *sess, struct ugdb_thread *t)
 		if (ugdb_syscall_return_wanted(sess, t))
 			return true;
 	} else if (t->event_reason != RSP_REASON_SWBREAK ||
-		   ugdb_is_bp(sess, ugdb_bptab_of(sess, t)->mm,
+		   ugdb_is_bp(sess, t->proc->bp.mm,
 			      task_pt_regs(t->task)->ip)) {
 		return true;
 	}
@@ -226,7 +241,6 @@ static int op_resume(void *target, const struct rsp_resume *acts, int n)
 	struct ugdb_thread *t;
 	unsigned long flags;
 	bool pending = false, any = false;
-	int i;
 
 	if (!sess->pid)
 		return -ESRCH;
@@ -237,29 +251,16 @@ static int op_resume(void *target, const struct rsp_resume *acts, int n)
 	 * threads the request leaves stopped stay pending (a step over a
 	 * breakpoint must report the stepped thread).
 	 */
-	/*
-	 * A held fork child runs only once gdb detached or followed it: a
-	 * session debugs one process at a time (detach-on-fork off is not
-	 * supported), and its events would go unreported.
-	 */
-	for (i = 0; i < n; i++) {
-		t = acts[i].tid > 0 ?
-		    ugdb_find_thread(sess, acts[i].tid) : NULL;
-		if (t && t->pid == sess->fork_pid &&
-		    acts[i].kind != RSP_RESUME_STOP)
-			return -EOPNOTSUPP;
-	}
 	list_for_each_entry(t, &sess->threads, node) {
 		const struct rsp_resume *a = action_for(acts, n, t);
 
-		t->resumed = !t->exited && a && a->kind != RSP_RESUME_STOP &&
-			     !(sess->fork_pid && t->pid == sess->fork_pid);
+		t->resumed = !t->exited && a && a->kind != RSP_RESUME_STOP;
 		any |= t->resumed;
 		if (t->resumed && READ_ONCE(t->event_sig) &&
 		    event_still_valid(sess, t))
 			pending = true;
 	}
-	if (pending || sess->process_gone) {
+	if (pending || ugdb_proc_gone(sess)) {
 		ugdb_session_event(sess);
 		return 0;
 	}
@@ -287,6 +288,9 @@ static int op_resume(void *target, const struct rsp_resume *acts, int n)
 		t->signal_held = false;
 		spin_unlock_irqrestore(&sess->lock, flags);
 		utrace_dbg("resume %d step %d sig %d", t->tid, step, a->sig);
+		/* back from vfork(), report_quiesce tells gdb "vforkdone" */
+		if (READ_ONCE(t->vfork_child))
+			utrace_control(t->task, t->engine, UTRACE_REPORT);
 		utrace_control(t->task, t->engine,
 			       step ? UTRACE_SINGLESTEP : UTRACE_RESUME);
 	}
@@ -313,7 +317,7 @@ static void op_interrupt(void *target)
 	ugdb_session_event(sess);
 }
 
-/* The session's process, or a held fork child's for its thread. */
+/* The process of thread @tid; tid 0: the first process. */
 static int op_pid_of(void *target, int tid)
 {
 	struct ugdb_session *sess = target;
@@ -324,7 +328,7 @@ static int op_pid_of(void *target, int tid)
 	if (tid <= 0)
 		return sess->pid;
 	t = thread_of(sess, tid);
-	return t ? t->pid : -ESRCH;
+	return t ? t->proc->pid : -ESRCH;
 }
 
 static int op_thread_name(void *target, int tid, char *buf, u32 len)
@@ -342,21 +346,18 @@ static int op_exec_file(void *target, int pid, char *buf, u32 len)
 
 	if (!sess->pid)
 		return -ESRCH;
-	if (pid <= 0 || pid == sess->pid) {
-		t = thread_of(sess, 0);
-	} else {
-		list_for_each_entry(t, &sess->threads, node)
-			if (!t->exited && pid == sess->fork_pid &&
-			    t->pid == pid)
-				return ugdb_exec_file(t->task, buf, len);
-		t = NULL;
-	}
-	return t ? ugdb_exec_file(t->task, buf, len) : -ESRCH;
+	if (pid <= 0)
+		pid = sess->pid;
+	list_for_each_entry(t, &sess->threads, node)
+		if (!t->exited && t->proc->pid == pid)
+			return ugdb_exec_file(t->task, buf, len);
+	return -ESRCH;
 }
 
+/* The auxv of the process gdb looks at (its Hg thread's). */
 static long op_read_auxv(void *target, u64 off, u8 *buf, u32 len)
 {
-	struct ugdb_thread *t = thread_of(target, 0);
+	struct ugdb_thread *t = bp_thread(target);
 
 	return t ? ugdb_read_auxv(t->task, off, buf, len) : -ESRCH;
 }
@@ -439,7 +440,8 @@ static u32 op_events(void *target, u32 offered)
 {
 	struct ugdb_session *sess = target;
 	unsigned long flags;
-	u32 agreed = offered & (RSP_EVENT_EXEC | RSP_EVENT_FORK);
+	u32 agreed = offered & (RSP_EVENT_EXEC | RSP_EVENT_FORK |
+				RSP_EVENT_VFORK);
 
 	spin_lock_irqsave(&sess->lock, flags);
 	sess->gdb_events = agreed;
@@ -485,6 +487,7 @@ const struct rsp_target_ops ugdb_target_ops = {
 	.kill = op_kill,
 	.stop_state = op_stop_state,
 	.attached = op_attached,
+	.has_process = op_has_process,
 	.list_threads = op_list_threads,
 	.thread_alive = op_thread_alive,
 	.read_reg = op_read_reg,

@@ -49,6 +49,8 @@ enum rsp_stop_reason {
 	RSP_REASON_SYSCALL_RETURN,	/* "syscall_return:NR" */
 	RSP_REASON_FORK,	/* "fork:pCHILD.CHILD" (fork-events+) */
 	RSP_REASON_WATCH,	/* a Z2/Z4 watchpoint triggered at .data_addr */
+	RSP_REASON_VFORK,	/* "vfork:pCHILD.CHILD" (vfork-events+) */
+	RSP_REASON_VFORK_DONE,	/* "vforkdone:" (vfork-events+) */
 };
 
 /* Events gdb offers in qSupported and the target may agree to report. */
@@ -64,7 +66,7 @@ struct rsp_stop {
 	int sig;		/* Linux signal number (T, X) */
 	int status;		/* exit status 0..255 (W) */
 	int sysno;		/* RSP_REASON_SYSCALL_*: the call's number */
-	int child_pid;		/* RSP_REASON_FORK: the new process */
+	int child_pid;		/* RSP_REASON_(V)FORK: the new process */
 	int child_tid;		/* ... and its thread */
 	u64 data_addr;		/* RSP_REASON_WATCH: the watched address hit */
 };
@@ -146,10 +148,17 @@ struct rsp_target_ops {
 	void (*stop_state)(void *t, struct rsp_stop *out);
 	/*
 	 * 1 if the session attached to pid, 0 if it launched it (qAttached;
-	 * pid 0 = the current process).  qAttached:pid for a pid other than
-	 * pid_of(0) is answered E03 without calling this.
+	 * pid 0 = the current process).  qAttached:pid for a pid the
+	 * session does not debug is answered E03 without calling this.
 	 */
 	int (*attached)(void *t, int pid);
+	/*
+	 * Optional, for a target that debugs several processes (fork
+	 * children gdb keeps): 1 if pid is one of them.  Without it the
+	 * only process is pid_of(0)'s.  "pPID" / "pPID.-1" in H, T and
+	 * vCont, D;pid and qAttached:pid are checked with it.
+	 */
+	int (*has_process)(void *t, int pid);
 
 	/* Threads. */
 	int (*list_threads)(void *t, int *tids, int max);	/* count */

@@ -74,6 +74,9 @@ int rsp_check_pid(struct rsp_session *s, int pid, int tid)
 
 	if (pid <= 0)
 		return 0;
+	if (tid <= 0 && s->ops->has_process)
+		return s->ops->has_process(s->target, pid) > 0 ? 0 :
+								  -RSP_ESRCH;
 	known = rsp_thread_pid(s, tid > 0 ? tid : 0);
 	if (known < 0 || (known > 0 && known != pid))
 		return -RSP_ESRCH;

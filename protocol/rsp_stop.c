@@ -45,8 +45,9 @@ static void put_process(struct rsp_session *s, const struct rsp_stop *st)
 
 /*
  * The event a T reply carries, when gdb asked for it: "exec:HEXPATH;"
- * (the new program, from exec_file), "fork:pPID.TID;" (the new child,
- * held stopped for gdb), "syscall_entry:NR;" or "syscall_return:NR;".
+ * (the new program, from exec_file), "fork:pPID.TID;" / "vfork:pPID.TID;"
+ * (the new child, held stopped for gdb), "vforkdone:;" (the vfork parent
+ * is back), "syscall_entry:NR;" or "syscall_return:NR;".
  * An exec or fork gdb did not ask to hear about is a plain SIGTRAP stop,
  * as ptrace reports an exec without PTRACE_O_TRACEEXEC.
  */
@@ -80,6 +81,17 @@ static void put_event(struct rsp_session *s, const struct rsp_stop *st)
 		rsp_put_str(s, "fork:");
 		rsp_put_tid(s, st->child_pid, st->child_tid);
 		rsp_put_char(s, ';');
+		return;
+	case RSP_REASON_VFORK:
+		if (!(s->events & RSP_EVENT_VFORK) || st->child_tid <= 0)
+			return;
+		rsp_put_str(s, "vfork:");
+		rsp_put_tid(s, st->child_pid, st->child_tid);
+		rsp_put_char(s, ';');
+		return;
+	case RSP_REASON_VFORK_DONE:
+		if (s->events & RSP_EVENT_VFORK)
+			rsp_put_str(s, "vforkdone:;");
 		return;
 	default:
 		return;
