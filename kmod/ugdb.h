@@ -82,6 +82,8 @@ struct ugdb_thread {
 	bool stepping;			/* resumed with vCont;s */
 	bool resumed;			/* by gdb's last resume request */
 	bool exited;
+	/* QThreadEvents: it ended by itself, its "w" not yet reported */
+	bool exit_event;
 	int event_sig;			/* != 0: stopped by itself, unreported */
 	enum rsp_stop_reason event_reason;
 	/*
@@ -145,6 +147,7 @@ struct ugdb_session {
 	bool process_gone;		/* all threads exited */
 	bool closing;			/* forgetting it: no new threads */
 	bool exit_reported;
+	bool group_exiting;		/* exit_group() or a fatal signal seen */
 	long exit_code;			/* wait() status of the last thread */
 	struct list_head threads;
 	int stop_sig;			/* what '?' reports */
@@ -165,6 +168,8 @@ struct ugdb_session {
 
 	/* events gdb agreed to in qSupported (RSP_EVENT_*) */
 	u32 gdb_events;
+	/* QThreadEvents:1: thread creation and exit stops, under lock */
+	bool thread_events;
 	/*
 	 * A fork child held stopped until gdb detaches it or follows it
 	 * (fork-events+): its thread is in threads with ->pid = fork_pid.
@@ -215,6 +220,7 @@ void ugdb_pump(struct ugdb_session *sess);
 void ugdb_stop_state(struct ugdb_session *sess, struct rsp_stop *stop);
 int ugdb_wait_stop(struct ugdb_session *sess);
 void ugdb_session_event(struct ugdb_session *sess);
+int ugdb_thread_events(struct ugdb_session *sess, int enable);
 
 unsigned long ugdb_events_wanted(struct ugdb_session *sess);
 u32 ugdb_thread_event(struct ugdb_thread *t, int sig,
