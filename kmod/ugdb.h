@@ -156,6 +156,7 @@ struct ugdb_session {
 	int stop_arg;			/* its event_arg */
 	u64 stop_data_addr;
 	bool interrupting;		/* ^C sent, stop not yet reported */
+	bool resume_ran;		/* the last resume let a thread run */
 	/* QPassSignals: delivered without a stop (read by report_signal) */
 	u8 pass_signals[_NSIG + 1];
 	/* QProgramSignals: what a detach may deliver (all but TRAP, INT if unset) */

@@ -558,6 +558,7 @@ void ugdb_forget_process(struct ugdb_session *sess, bool kill)
 	sess->exec_pending = 0;
 	sess->process_gone = false;
 	sess->group_exiting = false;
+	sess->resume_ran = false;
 	sess->interrupting = false;
 	spin_lock_irqsave(&sess->lock, flags);
 	sess->closing = false;
@@ -766,7 +767,8 @@ void ugdb_stop_state(struct ugdb_session *sess, struct rsp_stop *stop)
 /*
  * Has every thread the last resume let run exited, with nothing left to
  * report?  Then nothing will ever stop (gdbserver's no-resumed), unless
- * the process is on its way out and its W or X is coming.
+ * the process is on its way out and its W or X is coming.  (A resume
+ * that let nothing run at all is op_resume's RSP_RESUMED_NONE.)
  */
 static bool ugdb_none_resumed(struct ugdb_session *sess)
 {
@@ -774,6 +776,8 @@ static bool ugdb_none_resumed(struct ugdb_session *sess)
 	unsigned long flags;
 	bool none;
 
+	if (!sess->resume_ran)
+		return false;
 	spin_lock_irqsave(&sess->lock, flags);
 	none = !sess->group_exiting;
 	list_for_each_entry(t, &sess->threads, node)

@@ -262,6 +262,7 @@ static int op_resume(void *target, const struct rsp_resume *acts, int n)
 						 event_still_valid(sess, t))))
 			pending = true;
 	}
+	sess->resume_ran = any;
 	if (pending || sess->process_gone) {
 		ugdb_session_event(sess);
 		return 0;
