@@ -95,6 +95,7 @@ struct ugdb_process {
 	bool closing;			/* being let go: no new threads */
 	/* under sess->lock: */
 	bool gone;			/* its last thread exited */
+	bool group_exiting;		/* exit_group() or a fatal signal seen */
 	long exit_code;			/* wait() status of the process */
 	struct ugdb_bptab bp;		/* the stub's int3 bytes in its memory */
 };
@@ -113,6 +114,8 @@ struct ugdb_thread {
 	u64 range_start, range_end;
 	bool resumed;			/* by gdb's last resume request */
 	bool exited;
+	/* QThreadEvents: it ended by itself, its "w" not yet reported */
+	bool exit_event;
 	int event_sig;			/* != 0: stopped by itself, unreported */
 	enum rsp_stop_reason event_reason;
 	/*
@@ -183,6 +186,7 @@ struct ugdb_session {
 	int stop_arg;			/* its event_arg */
 	u64 stop_data_addr;
 	bool interrupting;		/* ^C sent, stop not yet reported */
+	bool resume_ran;		/* the last resume let a thread run */
 	/* QPassSignals: delivered without a stop (read by report_signal) */
 	u8 pass_signals[_NSIG + 1];
 	/* QProgramSignals: what a detach may deliver (all but TRAP, INT if unset) */
@@ -191,6 +195,8 @@ struct ugdb_session {
 
 	/* events gdb agreed to in qSupported (RSP_EVENT_*) */
 	u32 gdb_events;
+	/* QThreadEvents:1: thread creation and exit stops, under lock */
+	bool thread_events;
 	/* QCatchSyscalls (ugdb_syscall.c), under lock */
 	bool catch_syscalls;
 	bool catch_all;
@@ -258,6 +264,7 @@ struct ugdb_process *ugdb_proc_gone(struct ugdb_session *sess);
 void ugdb_stop_state(struct ugdb_session *sess, struct rsp_stop *stop);
 int ugdb_wait_stop(struct ugdb_session *sess);
 void ugdb_session_event(struct ugdb_session *sess);
+int ugdb_thread_events(struct ugdb_session *sess, int enable);
 
 unsigned long ugdb_events_wanted(struct ugdb_session *sess);
 u32 ugdb_thread_event(struct ugdb_thread *t, int sig,

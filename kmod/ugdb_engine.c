@@ -53,7 +53,7 @@ static u32 ugdb_report_quiesce(u32 action, struct utrace_engine *engine,
 	return ret;
 }
 
-static void ugdb_thread_gone(struct ugdb_thread *t, long code);
+static void ugdb_thread_gone(struct ugdb_thread *t, long code, bool own);
 
 /* The events the session's engines ask for, QCatchSyscalls included. */
 unsigned long ugdb_events_wanted(struct ugdb_session *sess)
@@ -125,7 +125,7 @@ static u32 ugdb_report_exec(u32 action, struct utrace_engine *engine,
 	if (bprm->secureexec) {
 		pr_info("ugdb: pid %d exec'd a privileged program: detached\n",
 			t->tid);
-		ugdb_thread_gone(t, 0);
+		ugdb_thread_gone(t, 0, false);
 		return UTRACE_DETACH;
 	}
 	/* a thread other than the leader takes the leader's id */
@@ -244,9 +244,15 @@ static u32 ugdb_report_signal(u32 action, struct utrace_engine *engine,
 
 /*
  * @t is gone for good (exited, or out of reach); @code as for wait(), or
- * -1 when it is not the process's.
+ * -1 when it is not the process's.  @own: a thread other than the leader
+ * ended by itself while the rest of the process goes on.  With
+ * QThreadEvents on, that is reported as a "w" stop, recorded here with the
+ * other events so that it keeps its place among them.  Not for the
+ * process's last thread (its end is the process's W), and not for the
+ * leader: gdbserver 13 drops a leader that exits before the other threads
+ * without a word, and the thread list just loses it.
  */
-static void ugdb_thread_gone(struct ugdb_thread *t, long code)
+static void ugdb_thread_gone(struct ugdb_thread *t, long code, bool own)
 {
 	struct ugdb_session *sess = t->sess;
 	struct ugdb_process *p = t->proc;
@@ -264,6 +270,8 @@ static void ugdb_thread_gone(struct ugdb_thread *t, long code)
 			all &= other->exited;
 	if (all)
 		p->gone = true;
+	else if (own && sess->thread_events)
+		t->exit_event = true;
 	spin_unlock_irqrestore(&sess->lock, flags);
 	ugdb_session_event(sess);
 }
@@ -278,11 +286,24 @@ static u32 ugdb_report_exit(u32 action, struct utrace_engine *engine,
 	 * leader's exit_group() -- its tid is cleared, so a join returns,
 	 * before this hook -- and its code is not the process's.
 	 */
-	if (current->signal->flags & SIGNAL_GROUP_EXIT)
-		code = current->signal->group_exit_code;
-	else if (!thread_group_leader(current))
+	struct ugdb_thread *t = engine->data;
+	struct signal_struct *sig = current->signal;
+	unsigned long flags;
+	bool own;
+
+	if (sig->flags & SIGNAL_GROUP_EXIT) {
+		code = sig->group_exit_code;
+		/* the process is ending: what follows is its W or X */
+		spin_lock_irqsave(&t->sess->lock, flags);
+		t->proc->group_exiting = true;
+		spin_unlock_irqrestore(&t->sess->lock, flags);
+	} else if (!thread_group_leader(current)) {
 		code = -1;
-	ugdb_thread_gone(engine->data, code);
+	}
+	/* killed by the group's exit or another thread's exec: no "w" */
+	own = !(sig->flags & SIGNAL_GROUP_EXIT) &&
+	      !READ_ONCE(sig->group_exec_task) && !thread_group_leader(current);
+	ugdb_thread_gone(t, code, own);
 	return UTRACE_RESUME_MAX;
 }
 
@@ -317,7 +338,7 @@ struct ugdb_thread *ugdb_follow_task(struct ugdb_session *sess,
 	struct ugdb_thread *nt;
 	struct utrace_engine *ne;
 	unsigned long flags;
-	bool added = false;
+	bool added = false, created = false;
 
 	nt = kzalloc(sizeof(*nt), GFP_ATOMIC);
 	if (!nt)
@@ -339,6 +360,17 @@ struct ugdb_thread *ugdb_follow_task(struct ugdb_session *sess,
 	get_task_struct(child);
 	spin_lock_irqsave(&sess->lock, flags);
 	if (!sess->closing && !p->closing) {
+		/*
+		 * QThreadEvents: a new thread of a process reports its
+		 * creation itself, as gdbserver's does: it stops before its
+		 * first instruction with a "create" event, in the same
+		 * breath as it joins the list.
+		 */
+		if (!hold && sess->thread_events) {
+			nt->event_sig = SIGTRAP;
+			nt->event_reason = RSP_REASON_THREAD_CREATED;
+			created = true;
+		}
 		list_add_tail_rcu(&nt->node, &sess->threads);
 		added = true;
 	}
@@ -350,7 +382,8 @@ struct ugdb_thread *ugdb_follow_task(struct ugdb_session *sess,
 		kfree(nt);
 		return NULL;
 	}
-	if (hold) {
+	if (hold || created) {
+		/* its report_quiesce still runs first (debug registers) */
 		utrace_control(child, ne, UTRACE_STOP);
 	} else if (READ_ONCE(sess->hw_gen)) {
 		/*
@@ -626,6 +659,7 @@ int ugdb_traceme(struct ugdb_session *sess)
 /*
  * Take an unreported event of a thread the last resume let run, if any:
  * events of threads it left stopped wait for a resume that includes them.
+ * An exited thread's event is its "w" (QThreadEvents).
  */
 static struct ugdb_thread *ugdb_take_event(struct ugdb_session *sess)
 {
@@ -634,10 +668,22 @@ static struct ugdb_thread *ugdb_take_event(struct ugdb_session *sess)
 
 	spin_lock_irqsave(&sess->lock, flags);
 	list_for_each_entry(t, &sess->threads, node) {
-		if (t->event_sig && t->resumed && !t->exited) {
+		if (t->resumed && (t->exited ? t->exit_event : t->event_sig)) {
 			found = t;
 			break;
 		}
+	}
+	if (found && found->exited) {
+		/* '?' then names a live thread, with no signal */
+		list_for_each_entry(t, &sess->threads, node)
+			t->want_stop = true;
+		found->exit_event = false;
+		sess->stop_sig = 0;
+		sess->stop_reason = RSP_REASON_NONE;
+		sess->stop_arg = 0;
+		sess->stop_tid = found->tid;
+		spin_unlock_irqrestore(&sess->lock, flags);
+		return found;
 	}
 	if (found) {
 		/*
@@ -745,8 +791,36 @@ static void ugdb_exit_reply(struct ugdb_session *sess, struct ugdb_process *p)
 }
 
 /*
- * While gdb waits for a stop: report a process's end, or an event of one
- * of the threads once every thread is stopped (all-stop).
+ * Has every thread the last resume let run exited, with nothing left to
+ * report?  Then nothing will ever stop (gdbserver's no-resumed), unless
+ * a process is on its way out and its W or X is coming.  (A resume that
+ * let nothing run at all is op_resume's RSP_RESUMED_NONE.)
+ */
+static bool ugdb_none_resumed(struct ugdb_session *sess)
+{
+	struct ugdb_process *p;
+	struct ugdb_thread *t;
+	unsigned long flags;
+	bool none = true;
+
+	if (!sess->resume_ran)
+		return false;
+	spin_lock_irqsave(&sess->lock, flags);
+	list_for_each_entry(p, &sess->procs, node)
+		if (p->group_exiting)
+			none = false;
+	list_for_each_entry(t, &sess->threads, node)
+		if (t->resumed && !t->exited)
+			none = false;
+	spin_unlock_irqrestore(&sess->lock, flags);
+	return none;
+}
+
+/*
+ * While gdb waits for a stop: report an event of one of the threads once
+ * every thread is stopped (all-stop), or a process's end once no event
+ * is left: a thread's "w" recorded before its process ended still goes
+ * first.
  */
 void ugdb_pump(struct ugdb_session *sess)
 {
@@ -765,8 +839,17 @@ void ugdb_pump(struct ugdb_session *sess)
 			ugdb_exit_reply(sess, gone);
 			return;
 		}
-		if (!sess->interrupting)
+	}
+	if (!t && !sess->interrupting) {
+		if (!ugdb_none_resumed(sess))
 			return;
+		memset(&stop, 0, sizeof(stop));
+		stop.kind = RSP_STOP_NO_RESUMED;
+		stop.pid = sess->pid;
+		rsp_session_stop(sess->rsp, &stop);
+		return;
+	}
+	if (!t) {
 		sess->stop_sig = SIGINT;
 		sess->stop_reason = RSP_REASON_NONE;
 		sess->stop_arg = 0;
@@ -774,6 +857,15 @@ void ugdb_pump(struct ugdb_session *sess)
 	}
 	sess->interrupting = false;
 	ugdb_stop_all(sess);
+	if (t && t->exited) {
+		/* the thread is gone: nothing of it to read but its id */
+		memset(&stop, 0, sizeof(stop));
+		stop.kind = RSP_STOP_THREAD_EXITED;
+		stop.pid = t->proc->pid;
+		stop.tid = t->tid;
+		rsp_session_stop(sess->rsp, &stop);
+		return;
+	}
 	/* the event's process died meanwhile: its end is the news */
 	gone = ugdb_proc_gone(sess);
 	if (gone && (!t || gone == t->proc)) {
@@ -782,6 +874,30 @@ void ugdb_pump(struct ugdb_session *sess)
 	}
 	ugdb_stop_state(sess, &stop);
 	rsp_session_stop(sess->rsp, &stop);
+}
+
+/*
+ * QThreadEvents: turning them off drops the creation and exit events not
+ * reported yet (a thread stopped for its creation then simply runs on
+ * with the next resume).
+ */
+int ugdb_thread_events(struct ugdb_session *sess, int enable)
+{
+	struct ugdb_thread *t;
+	unsigned long flags;
+
+	spin_lock_irqsave(&sess->lock, flags);
+	sess->thread_events = enable;
+	if (!enable) {
+		list_for_each_entry(t, &sess->threads, node) {
+			t->exit_event = false;
+			if (t->event_sig &&
+			    t->event_reason == RSP_REASON_THREAD_CREATED)
+				t->event_sig = 0;
+		}
+	}
+	spin_unlock_irqrestore(&sess->lock, flags);
+	return 0;
 }
 
 /* Has the process a launch started ended?  (No mutex needed.) */

@@ -169,6 +169,7 @@ void ugdb_forget_proc(struct ugdb_session *sess, struct ugdb_process *p,
 		spin_unlock_irqrestore(&sess->lock, flags);
 		sess->exec_pending = 0;
 		sess->interrupting = false;
+		sess->resume_ran = false;
 	}
 }
 

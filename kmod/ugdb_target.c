@@ -253,13 +253,17 @@ static int op_resume(void *target, const struct rsp_resume *acts, int n)
 	 */
 	list_for_each_entry(t, &sess->threads, node) {
 		const struct rsp_resume *a = action_for(acts, n, t);
+		/* a thread gone with its "w" unreported reports it now */
+		bool exit_owed = t->exited && READ_ONCE(t->exit_event);
 
-		t->resumed = !t->exited && a && a->kind != RSP_RESUME_STOP;
+		t->resumed = (!t->exited || exit_owed) && a &&
+			     a->kind != RSP_RESUME_STOP;
 		any |= t->resumed;
-		if (t->resumed && READ_ONCE(t->event_sig) &&
-		    event_still_valid(sess, t))
+		if (t->resumed && (exit_owed || (READ_ONCE(t->event_sig) &&
+						 event_still_valid(sess, t))))
 			pending = true;
 	}
+	sess->resume_ran = any;
 	if (pending || ugdb_proc_gone(sess)) {
 		ugdb_session_event(sess);
 		return 0;
@@ -273,7 +277,7 @@ static int op_resume(void *target, const struct rsp_resume *acts, int n)
 		bool range = a && a->kind == RSP_RESUME_RANGE;
 		bool step;
 
-		if (!t->resumed)
+		if (!t->resumed || t->exited)
 			continue;
 		step = a->kind == RSP_RESUME_STEP || range;
 		/* 0 suppresses a signal the thread stopped with */
@@ -454,6 +458,11 @@ static int op_catch_syscalls(void *target, int enable, const u32 *nrs, u32 n)
 	return ugdb_catch_syscalls(target, enable, nrs, n);
 }
 
+static int op_thread_events(void *target, int enable)
+{
+	return ugdb_thread_events(target, enable);
+}
+
 static long op_read_siginfo(void *target, int tid, u64 off, u8 *buf,
 			    u32 len)
 {
@@ -517,6 +526,7 @@ const struct rsp_target_ops ugdb_target_ops = {
 	.vfile_unlink = op_vfile_unlink,
 	.events = op_events,
 	.catch_syscalls = op_catch_syscalls,
+	.thread_events = op_thread_events,
 	.launch_setting = ugdb_run_setting,
 	.run = ugdb_run,
 	.read_siginfo = op_read_siginfo,

@@ -37,6 +37,17 @@ enum rsp_stop_kind {
 	RSP_STOP_SIGNAL,	/* T: stopped with signal .sig */
 	RSP_STOP_EXITED,	/* W: process .pid exited with .status */
 	RSP_STOP_KILLED,	/* X: process .pid terminated by signal .sig */
+	/*
+	 * w: thread .tid of process .pid exited with .status while the
+	 * others go on (QThreadEvents:1); every thread is stopped.
+	 */
+	RSP_STOP_THREAD_EXITED,
+	/*
+	 * Every thread the last resume let run has exited and none has an
+	 * event left: N to a gdb with no-resumed+, else gdbserver's
+	 * "E.No unwaited-for children left."
+	 */
+	RSP_STOP_NO_RESUMED,
 };
 
 enum rsp_stop_reason {
@@ -51,6 +62,8 @@ enum rsp_stop_reason {
 	RSP_REASON_WATCH,	/* a Z2/Z4 watchpoint triggered at .data_addr */
 	RSP_REASON_VFORK,	/* "vfork:pCHILD.CHILD" (vfork-events+) */
 	RSP_REASON_VFORK_DONE,	/* "vforkdone:" (vfork-events+) */
+	/* "create:": .tid is a new thread, stopped before its first insn */
+	RSP_REASON_THREAD_CREATED,
 };
 
 /* Events gdb offers in qSupported and the target may agree to report. */
@@ -349,6 +362,15 @@ struct rsp_target_ops {
 	long (*read_siginfo)(void *t, int tid, u64 off, u8 *buf, u32 len);
 	long (*write_siginfo)(void *t, int tid, u64 off, const u8 *buf,
 			      u32 len);
+	/*
+	 * Optional, QThreadEvents (announced when set, as gdbserver does
+	 * whatever gdb offers): enable 1 reports thread creation (a T stop
+	 * of the new thread with RSP_REASON_THREAD_CREATED) and the exit of
+	 * a thread that is not the process's last (RSP_STOP_THREAD_EXITED),
+	 * 0 stops reporting them.  Allowed with no process.  Returns 0 or
+	 * -errno.
+	 */
+	int (*thread_events)(void *t, int enable);
 };
 
 enum rsp_rx_state {
@@ -397,6 +419,7 @@ struct rsp_session {
 	unsigned int gdb_hwbreak:1;	/* ... and hwbreak+ */
 	unsigned int reply_unsent:1;	/* stop reply waits for out[] room */
 	unsigned int multiprocess:1;	/* gdb's qSupported had multiprocess+ */
+	unsigned int thread_events:1;	/* QThreadEvents:1 accepted */
 	u32 events;			/* RSP_EVENT_* agreed */
 	int last_tid;			/* thread of the last T reply */
 	int thread_count;		/* tids in thread_buf (qf/qs) */

@@ -127,6 +127,7 @@ enum rsp_req_kind {
 	RSP_REQ_SET_CWD,	/* QSetWorkingDir: */
 	RSP_REQ_STARTUP_SHELL,	/* QStartupWithShell: */
 	RSP_REQ_NO_ASLR,	/* QDisableRandomization: */
+	RSP_REQ_THREAD_EVENTS,	/* QThreadEvents: (mode in data) */
 };
 
 /* Feature flags found in gdb's qSupported. */

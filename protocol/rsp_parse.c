@@ -366,6 +366,9 @@ static int parse_packet(struct rsp_cur *c, struct rsp_req *req,
 		} else if (rsp_cur_prefix(c, "QCatchSyscalls:")) {
 			req->kind = RSP_REQ_CATCH_SYSCALLS;
 			take_rest(c, req);
+		} else if (rsp_cur_prefix(c, "QThreadEvents:")) {
+			req->kind = RSP_REQ_THREAD_EVENTS;
+			take_rest(c, req);
 		} else {
 			parse_launch_setting(c, req);
 		}

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * rsp_query.c - the general queries: qSupported, QStartNoAckMode's
- * partner features, thread lists, qC, qAttached and qRcmd ("monitor").
+ * partner features, thread lists, qC, qAttached, qRcmd ("monitor"),
+ * QPassSignals, QProgramSignals, QCatchSyscalls and QThreadEvents.
  * qXfer is in rsp_xfer.c.
  */
 #include "rsp_int.h"
@@ -63,6 +64,9 @@ static int serve_supported(struct rsp_session *s, struct rsp_req *req)
 		rsp_put_str(s, ";exec-events+");
 	if (s->gdb_no_resumed && s->ops->resume)
 		rsp_put_str(s, ";no-resumed+");
+	/* gdbserver announces it whatever gdb's qSupported says */
+	if (s->ops->thread_events)
+		rsp_put_str(s, ";QThreadEvents+");
 	return 1;
 }
 
@@ -274,6 +278,45 @@ bad:
 	return 1;
 }
 
+/*
+ * QThreadEvents:1 / QThreadEvents:0, nothing else: gdbserver answers any
+ * other mode with "E.Unknown thread-events mode requested: MODE" and a
+ * newline, and so does this (bytes that cannot go into a reply as they
+ * are -- framing, escape and run-length characters, control and non-ASCII
+ * bytes -- shown as '?').  Like gdbserver's, it needs no process.
+ */
+static int serve_thread_events(struct rsp_session *s, struct rsp_req *req)
+{
+	int enable = -1, ret;
+	u32 i;
+	u8 ch;
+
+	if (!s->ops->thread_events)
+		return 1;
+	if (req->data_len == 1 && (req->data[0] == '0' || req->data[0] == '1'))
+		enable = req->data[0] - '0';
+	if (enable < 0) {
+		rsp_put_str(s, "E.Unknown thread-events mode requested: ");
+		for (i = 0; i < req->data_len; i++) {
+			ch = req->data[i];
+			if (ch < 0x20 || ch > 0x7e || ch == '$' || ch == '#' ||
+			    ch == '}' || ch == '*')
+				ch = '?';
+			rsp_put_char(s, ch);
+		}
+		rsp_put_char(s, '\n');
+		return 1;
+	}
+	ret = s->ops->thread_events(s->target, enable);
+	if (ret < 0) {
+		rsp_put_error(s, ret);
+		return 1;
+	}
+	s->thread_events = enable;
+	rsp_put_str(s, "OK");
+	return 1;
+}
+
 int rsp_serve_query(struct rsp_session *s, struct rsp_req *req)
 {
 	switch (req->kind) {
@@ -307,6 +350,8 @@ int rsp_serve_query(struct rsp_session *s, struct rsp_req *req)
 		return serve_signals(s, req);
 	case RSP_REQ_CATCH_SYSCALLS:
 		return serve_catch_syscalls(s, req);
+	case RSP_REQ_THREAD_EVENTS:
+		return serve_thread_events(s, req);
 	default:
 		return 1;
 	}

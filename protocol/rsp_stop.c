@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * rsp_stop.c - stop replies: T (stopped by a signal, with the event that
- * stopped it), W (exited), X (killed by a signal), for '?', vAttach and
- * rsp_session_stop().
+ * stopped it), W (exited), X (killed by a signal), w (a thread exited), N
+ * (nothing left running), for '?', vAttach and rsp_session_stop().
  */
 #include "rsp_int.h"
 #include "rsp_amd64.h"
@@ -75,6 +75,11 @@ static void put_event(struct rsp_session *s, const struct rsp_stop *st)
 		rsp_put_hex(s, (u32)st->sysno);
 		rsp_put_char(s, ';');
 		return;
+	case RSP_REASON_THREAD_CREATED:
+		/* gdbserver's "T05create:;" of the new thread */
+		if (s->thread_events)
+			rsp_put_str(s, "create:;");
+		return;
 	case RSP_REASON_FORK:
 		if (!(s->events & RSP_EVENT_FORK) || st->child_tid <= 0)
 			return;
@@ -139,6 +144,21 @@ void rsp_put_stop(struct rsp_session *s, const struct rsp_stop *st)
 		rsp_put_hex8(s, (u8)rsp_sig_to_gdb(st->sig));
 		put_process(s, st);
 		rsp_forget_threads(s);
+		break;
+	case RSP_STOP_THREAD_EXITED:
+		/* gdbserver's "w%x;" and the thread-id, pPID.TID or TID */
+		rsp_put_char(s, 'w');
+		rsp_put_hex(s, (u32)st->status & 0xff);
+		rsp_put_char(s, ';');
+		rsp_put_tid(s, st->pid, st->tid);
+		/* g/m without Hg must not go to a thread that is no more */
+		if (s->last_tid == st->tid)
+			s->last_tid = 0;
+		break;
+	case RSP_STOP_NO_RESUMED:
+		/* gdbserver's answers, with and without no-resumed+ */
+		rsp_put_str(s, s->gdb_no_resumed ? "N" :
+			    "E.No unwaited-for children left.");
 		break;
 	default:
 		/*

@@ -90,6 +90,15 @@ static int fz_catch(void *t, int enable, const u32 *nrs, u32 n)
 	return 0;
 }
 
+/* QThreadEvents: only 0 or 1 reach the target. */
+static int fz_thread_events(void *t, int enable)
+{
+	(void)t;
+	if (enable != 0 && enable != 1)
+		abort();
+	return 0;
+}
+
 static u32 fz_events(void *t, u32 offered)
 {
 	(void)t;
@@ -129,6 +138,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		ops_sig.program_signals = fz_signals;
 		ops_sig.catch_syscalls = fz_catch;
 		ops_sig.events = fz_events;
+		ops_sig.thread_events = fz_thread_events;
 		ops_sig.launch_setting = fz_launch_setting;
 		ops_sig.run = fz_run;
 		rsp_session_init(sess, (mode & 32) ? &mock_ops_min :
@@ -147,8 +157,8 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		if (mode & 2 && sess->running) {
 			struct rsp_stop st = mk.stop;
 
-			st.reason = (enum rsp_stop_reason)(off % 5);
-			st.kind = (enum rsp_stop_kind)(off % 4);
+			st.reason = (enum rsp_stop_reason)(off % 10);
+			st.kind = (enum rsp_stop_kind)(off % 6);
 			st.sig = (int)(off % 70);
 			rsp_session_stop(sess, &st);
 		}
@@ -183,6 +193,8 @@ static const char *const seeds[] = {
 	"$QPassSignals:e;10;14;17;1a;1b;1c;21;24;25;2c;4c;97#00"
 	"$QPassSignals:#00$QProgramSignals:0;5;4d;ffffffffffffffff#00"
 	"$QPassSignals:e;;x#00$m400000,100#00",
+	"$QThreadEvents:1#00$vCont;c#00$QThreadEvents:0#00"
+	"$QThreadEvents:*}#$x#00$QThreadEvents#00$qSupported:no-resumed+#00",
 };
 
 static u64 rng = 0x9e3779b97f4a7c15ULL;

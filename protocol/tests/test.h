@@ -69,6 +69,7 @@ void hexify(const void *p, u32 n, char *out);
 void test_hex(void);
 void test_frame(void);
 void test_watch(void);
+void test_threadev(void);
 void test_packets(void);
 void test_exec(void);
 void test_amd64(void);
