@@ -45,10 +45,9 @@ void osdata_group(gid_t gid, char name[OSDATA_NAME_MAX])
 
 /*
  * gdbserver reads /proc/PID/stat as "%lld %17s": the pid, then the first
- * word of "(comm)" (so a comm with a blank in it is cut there), and
- * drops its first and last characters, meant to be the parentheses.  A
- * pid without a stat file is named by its number; a stat file that does
- * not fit gives "".
+ * word of "(comm)", and drops its first and last characters, meant to
+ * be the parentheses (so "(ab cd)" gives "a").  A pid without a stat
+ * file is named by its number; a stat file that does not fit gives "".
  */
 void osdata_command(long long pid, char name[OSDATA_NAME_MAX])
 {
