@@ -6,6 +6,7 @@
  * command line, and times as ctime() writes them.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <grp.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -25,6 +26,7 @@ static void copy_name(char name[OSDATA_NAME_MAX], const char *s)
 	name[n] = 0;
 }
 
+/* gdbserver's 1024-byte buffer: a longer entry has no name there */
 void osdata_user(uid_t uid, char name[OSDATA_NAME_MAX])
 {
 	struct passwd pwd, *pw = NULL;
@@ -34,13 +36,25 @@ void osdata_user(uid_t uid, char name[OSDATA_NAME_MAX])
 	copy_name(name, pw ? pw->pw_name : "");
 }
 
+/* gdbserver's getgrgid() takes a group of any size (members): so do we */
 void osdata_group(gid_t gid, char name[OSDATA_NAME_MAX])
 {
 	struct group grp, *gr = NULL;
-	char buf[4096];
+	size_t size = 4096;
+	char *buf = NULL, *nb;
 
-	getgrgid_r(gid, &grp, buf, sizeof(buf), &gr);
+	for (;;) {
+		nb = realloc(buf, size);
+		if (!nb)
+			break;
+		buf = nb;
+		if (getgrgid_r(gid, &grp, buf, size, &gr) != ERANGE ||
+		    size >= (1 << 24))
+			break;
+		size *= 2;
+	}
 	copy_name(name, gr ? gr->gr_name : "");
+	free(buf);
 }
 
 /*

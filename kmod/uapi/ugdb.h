@@ -160,8 +160,9 @@ struct ugdb_osdata_reply {
 
 /*
  * Answer the request taken with UGDB_IOC_OSDATA_GET.  Returns 0, or -1
- * with errno: EINVAL (no request taken, len too big, error positive),
- * EFAULT (the request is then answered with EIO).
+ * with errno: EINVAL (no request taken, len too big, error not 0 nor a
+ * negative errno: nothing is answered), EFAULT or ENOMEM (gdb then gets
+ * an E reply).
  */
 #define UGDB_IOC_OSDATA_PUT	_IOW(UGDB_IOC_MAGIC, 8, \
 				     struct ugdb_osdata_reply)

@@ -202,38 +202,24 @@ static void remove_tree(void)
 		printf("cannot remove %s\n", root);
 }
 
+#define TYPE(t, d, title) "<item><column name=\"Type\">" t "</column>" \
+	"<column name=\"Description\">" d "</column>" \
+	"<column name=\"Title\">" title "</column></item>"
+
 static const char types_doc[] =
 	"<osdata type=\"types\">\n"
-	"<item><column name=\"Type\">cpus</column><column name=\"Description\">"
-	"Listing of all cpus/cores on the system</column><column name=\"Title\">"
-	"CPUs</column></item>"
-	"<item><column name=\"Type\">files</column><column name=\"Description\">"
-	"Listing of all file descriptors</column><column name=\"Title\">"
-	"File descriptors</column></item>"
-	"<item><column name=\"Type\">modules</column><column name=\"Description\">"
-	"Listing of all loaded kernel modules</column><column name=\"Title\">"
-	"Kernel modules</column></item>"
-	"<item><column name=\"Type\">msg</column><column name=\"Description\">"
-	"Listing of all message queues</column><column name=\"Title\">"
-	"Message queues</column></item>"
-	"<item><column name=\"Type\">processes</column><column name=\"Description\">"
-	"Listing of all processes</column><column name=\"Title\">"
-	"Processes</column></item>"
-	"<item><column name=\"Type\">procgroups</column><column name=\"Description\">"
-	"Listing of all process groups</column><column name=\"Title\">"
-	"Process groups</column></item>"
-	"<item><column name=\"Type\">semaphores</column><column name=\"Description\">"
-	"Listing of all semaphores</column><column name=\"Title\">"
-	"Semaphores</column></item>"
-	"<item><column name=\"Type\">shm</column><column name=\"Description\">"
-	"Listing of all shared-memory regions</column><column name=\"Title\">"
-	"Shared-memory regions</column></item>"
-	"<item><column name=\"Type\">sockets</column><column name=\"Description\">"
-	"Listing of all internet-domain sockets</column><column name=\"Title\">"
-	"Sockets</column></item>"
-	"<item><column name=\"Type\">threads</column><column name=\"Description\">"
-	"Listing of all threads</column><column name=\"Title\">"
-	"Threads</column></item>"
+	TYPE("cpus", "Listing of all cpus/cores on the system", "CPUs")
+	TYPE("files", "Listing of all file descriptors", "File descriptors")
+	TYPE("modules", "Listing of all loaded kernel modules",
+	     "Kernel modules")
+	TYPE("msg", "Listing of all message queues", "Message queues")
+	TYPE("processes", "Listing of all processes", "Processes")
+	TYPE("procgroups", "Listing of all process groups", "Process groups")
+	TYPE("semaphores", "Listing of all semaphores", "Semaphores")
+	TYPE("shm", "Listing of all shared-memory regions",
+	     "Shared-memory regions")
+	TYPE("sockets", "Listing of all internet-domain sockets", "Sockets")
+	TYPE("threads", "Listing of all threads", "Threads")
 	"</osdata>\n";
 
 /* gdbserver's offsets: made at 0, read from the copy, dropped past it. */
@@ -341,10 +327,12 @@ static void test_threads(void)
 
 	CHECK(contains(d, "<osdata type=\"threads\">\n"));
 	CHECK(contains(d, "<item>" COL("pid", "42")
-		       COL("command", "&lt;&amp;&quot;&apos;???") COL("tid", "42")
+		       COL("command", "&lt;&amp;&quot;&apos;???")
+		       COL("tid", "42")
 		       COL("core", "3") "</item>"));
 	CHECK(contains(d, "<item>" COL("pid", "42")
-		       COL("command", "&lt;&amp;&quot;&apos;???") COL("tid", "43")
+		       COL("command", "&lt;&amp;&quot;&apos;???")
+		       COL("tid", "43")
 		       COL("core", "1") "</item>"));
 	CHECK(contains(d, COL("pid", "7") COL("command", "kthreadd")
 		       COL("tid", "7") COL("core", "5")));
@@ -372,7 +360,8 @@ static void test_system(const char *root_user, const char *nobody)
 	d = fetch("cpus", 4096, NULL);
 	CHECK(d && !strcmp(d,
 		"<osdata type=\"cpus\">\n<item>"
-		COL("processor", " 0\n") COL("vendor_id", " Fake&lt;&amp;&gt;\n")
+		COL("processor", " 0\n")
+		COL("vendor_id", " Fake&lt;&amp;&gt;\n")
 		COL("flags", " a b\n") COL("power management", "\n")
 		"</item><item>" COL("processor", " 1\n")
 		COL("model name", " x") "</item></osdata>\n"));
@@ -425,7 +414,8 @@ static void test_system(const char *root_user, const char *nobody)
 	CHECK(contains(d, COL("key", "1234") COL("semid", "0")
 		       COL("permissions", "600") COL("num semaphores", "2")));
 	CHECK(contains(d, COL("last semop() time", "")
-		       COL("last semctl() time", "Fri Jan  2 00:00:00 1970\n")));
+		       COL("last semctl() time",
+			   "Fri Jan  2 00:00:00 1970\n")));
 	free(d);
 	/* a missing file: an empty table */
 	d = fetch("msg", 4096, NULL);
