@@ -75,6 +75,12 @@ enum ugdb_run_state {
 	UGDB_RUN_STARTED,	/* exec'd: waiting for the stop at exec */
 };
 
+enum ugdb_osdata_state {
+	UGDB_OSDATA_NONE,	/* no osdata request */
+	UGDB_OSDATA_PENDING,	/* waits for UGDB_IOC_OSDATA_GET */
+	UGDB_OSDATA_TAKEN,	/* the relay is making the answer */
+};
+
 /* The stub's software breakpoints in one process's memory. */
 struct ugdb_bptab {
 	struct ugdb_bp bps[RSP_MAX_BREAKPOINTS];
@@ -216,6 +222,13 @@ struct ugdb_session {
 	u32 run_env_len, run_nenv;
 	u8 *run_args;			/* argv of the pending request */
 	u32 run_args_len, run_argc;
+
+	/* qXfer:osdata (ugdb_osdata.c): the request passed to the relay */
+	bool osdata_relay;		/* UGDB_MODE_OSDATA */
+	enum ugdb_osdata_state osdata_state;
+	char *osdata_annex;
+	u64 osdata_off;
+	u32 osdata_len;
 
 	/*
 	 * Hardware breakpoints and watchpoints: gdb's requests (under the
@@ -363,6 +376,16 @@ long ugdb_run_get(struct ugdb_session *sess,
 int ugdb_run_done(struct ugdb_session *sess, s32 result);
 bool ugdb_run_pump(struct ugdb_session *sess);
 void ugdb_run_free(struct ugdb_session *sess);
+
+/* ugdb_osdata.c: qXfer:osdata through the relay (see uapi/ugdb.h) */
+struct ugdb_osdata_request;
+struct ugdb_osdata_reply;
+int ugdb_osdata(void *target, const char *annex, u64 off, u32 len);
+long ugdb_osdata_get(struct ugdb_session *sess,
+		     struct ugdb_osdata_request __user *ureq);
+long ugdb_osdata_put(struct ugdb_session *sess,
+		     const struct ugdb_osdata_reply __user *urep);
+void ugdb_osdata_free(struct ugdb_session *sess);
 
 /* ugdb_perm.c */
 int ugdb_may_attach(struct ugdb_session *sess, struct task_struct *task);

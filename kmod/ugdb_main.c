@@ -57,6 +57,7 @@ static int ugdb_release(struct inode *inode, struct file *file)
 	mutex_unlock(&sess->mutex);
 	put_cred(sess->cred);
 	ugdb_run_free(sess);
+	ugdb_osdata_free(sess);
 	kvfree(sess->rsp);
 	kvfree(sess);
 	return 0;
@@ -147,8 +148,9 @@ static __poll_t ugdb_poll(struct file *file, poll_table *wait)
 		mask |= EPOLLIN | EPOLLRDNORM;
 	if (len < sizeof(sess->rsp->out) / 2)
 		mask |= EPOLLOUT | EPOLLWRNORM;
-	/* a vRun waits for the relay (UGDB_IOC_RUN_GET) */
-	if (sess->run_state == UGDB_RUN_PENDING)
+	/* a vRun or an osdata request waits for the relay (*_GET) */
+	if (sess->run_state == UGDB_RUN_PENDING ||
+	    sess->osdata_state == UGDB_OSDATA_PENDING)
 		mask |= EPOLLPRI;
 	mutex_unlock(&sess->mutex);
 	return mask;
@@ -172,7 +174,8 @@ static long ugdb_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	case UGDB_IOC_SET_MODE:
 		if (get_user(mode, (u32 __user *)uarg))
 			return -EFAULT;
-		if (mode & ~(UGDB_MODE_EXTENDED | UGDB_MODE_LAUNCHER))
+		if (mode & ~(UGDB_MODE_EXTENDED | UGDB_MODE_LAUNCHER |
+			     UGDB_MODE_OSDATA))
 			return -EINVAL;
 		break;
 	case UGDB_IOC_RUN_DONE:
@@ -181,6 +184,8 @@ static long ugdb_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		break;
 	case UGDB_IOC_TRACEME:
 	case UGDB_IOC_RUN_GET:
+	case UGDB_IOC_OSDATA_GET:
+	case UGDB_IOC_OSDATA_PUT:
 		break;
 	default:
 		return -ENOTTY;
@@ -201,8 +206,15 @@ static long ugdb_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	case UGDB_IOC_RUN_DONE:
 		ret = ugdb_run_done(sess, result);
 		break;
+	case UGDB_IOC_OSDATA_GET:
+		ret = ugdb_osdata_get(sess, uarg);
+		break;
+	case UGDB_IOC_OSDATA_PUT:
+		ret = ugdb_osdata_put(sess, uarg);
+		break;
 	default:
 		sess->launcher = mode & UGDB_MODE_LAUNCHER;
+		sess->osdata_relay = mode & UGDB_MODE_OSDATA;
 		sess->extended = mode & UGDB_MODE_EXTENDED;
 		sess->rsp->extended = sess->extended;
 		ret = 0;

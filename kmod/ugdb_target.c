@@ -531,4 +531,5 @@ const struct rsp_target_ops ugdb_target_ops = {
 	.run = ugdb_run,
 	.read_siginfo = op_read_siginfo,
 	.write_siginfo = op_write_siginfo,
+	.osdata = ugdb_osdata,
 };

@@ -371,6 +371,20 @@ struct rsp_target_ops {
 	 * -errno.
 	 */
 	int (*thread_events)(void *t, int enable);
+	/*
+	 * Optional, qXfer:osdata:read (announced when set): what gdb's
+	 * "info os" shows.  annex (NUL-terminated) names the table, "" the
+	 * list of tables; any name may come, the target decides what it
+	 * means (gdbserver sends no data for an unknown one).  Ask for at
+	 * most len bytes of that document from offset off (len is one
+	 * more than gdb asked for: a full answer means more follows).
+	 * The answer is deferred: return 0, then call
+	 * rsp_session_osdata_reply() (from inside the call, or later while
+	 * the session waits: every packet but ^C gets E10 meanwhile), or
+	 * return -errno for an E reply now; -EOPNOTSUPP gives the empty
+	 * ("unsupported") reply.  annex is only valid during the call.
+	 */
+	int (*osdata)(void *t, const char *annex, u64 off, u32 len);
 };
 
 enum rsp_rx_state {
@@ -420,6 +434,8 @@ struct rsp_session {
 	unsigned int reply_unsent:1;	/* stop reply waits for out[] room */
 	unsigned int multiprocess:1;	/* gdb's qSupported had multiprocess+ */
 	unsigned int thread_events:1;	/* QThreadEvents:1 accepted */
+	unsigned int osdata_owed:1;	/* osdata() answer awaited */
+	u32 osdata_len;			/* ... for this many bytes (gdb's) */
 	u32 events;			/* RSP_EVENT_* agreed */
 	int last_tid;			/* thread of the last T reply */
 	int thread_count;		/* tids in thread_buf (qf/qs) */
@@ -469,6 +485,15 @@ void rsp_session_stop(struct rsp_session *s, const struct rsp_stop *stop);
 
 /* A launch started by run() failed: gdb's vRun gets E01. */
 void rsp_session_run_failed(struct rsp_session *s);
+
+/*
+ * The answer to the osdata() request: n bytes of the document at data
+ * (n <= the len asked for; fewer only at its end, 0 past it), or -errno
+ * for an E reply.  Ignored when no osdata() answer is owed.  Sent like
+ * a stop reply: if the output is full it goes out with the next
+ * rsp_session_consume().
+ */
+void rsp_session_osdata_reply(struct rsp_session *s, const u8 *data, long n);
 
 /*
  * The thread g, m, Z... apply to (the Hg thread, else the thread of the

@@ -128,6 +128,7 @@ enum rsp_req_kind {
 	RSP_REQ_STARTUP_SHELL,	/* QStartupWithShell: */
 	RSP_REQ_NO_ASLR,	/* QDisableRandomization: */
 	RSP_REQ_THREAD_EVENTS,	/* QThreadEvents: (mode in data) */
+	RSP_REQ_XFER_OSDATA,	/* qXfer:osdata:read */
 };
 
 /* Feature flags found in gdb's qSupported. */
@@ -191,6 +192,10 @@ void rsp_serve_svr4(struct rsp_session *s, struct rsp_req *req, u32 len);
 
 int rsp_serve_run(struct rsp_session *s, struct rsp_req *req);
 int rsp_serve_launch_setting(struct rsp_session *s, struct rsp_req *req);
+
+/* ---- rsp_osdata.c ---- */
+
+int rsp_serve_osdata(struct rsp_session *s, struct rsp_req *req);
 
 /* ---- rsp_stop.c ---- */
 

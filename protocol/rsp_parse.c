@@ -222,19 +222,28 @@ static const struct {
 	{ "libraries-svr4:read:", RSP_REQ_XFER_LIBRARIES },
 	{ "siginfo:read:", RSP_REQ_XFER_SIGINFO },
 	{ "siginfo:write:", RSP_REQ_XFER_SIGINFO_WRITE },
+	{ "osdata:read:", RSP_REQ_XFER_OSDATA },
 };
 
 /*
  * qXfer:OBJECT:read:ANNEX:OFFSET,LENGTH, or qXfer:OBJECT:write:ANNEX:
  * OFFSET:DATA with binary DATA, unescaped in place into req->wdata
- * ("qXfer:" consumed; the annex is in req->data).  An object or operation
- * we do not know is left RSP_REQ_UNKNOWN (empty reply).
+ * ("qXfer:" consumed; the annex is in req->data).  Text without the
+ * three ':' of OBJECT:OPERATION:ANNEX: is malformed, whatever the object
+ * (gdbserver's E01); a well-formed request for an object or operation we
+ * do not know is left RSP_REQ_UNKNOWN (empty reply).
  */
 static int parse_xfer(struct rsp_cur *c, struct rsp_req *req)
 {
+	const u8 *p;
+	int colons = 0;
 	long n;
 	u32 i;
 
+	for (p = c->p; p < c->end && colons < 3; p++)
+		colons += *p == ':';
+	if (colons < 3)
+		return -1;
 	for (i = 0; i < sizeof(xfer_objects) / sizeof(xfer_objects[0]); i++)
 		if (rsp_cur_prefix(c, xfer_objects[i].prefix))
 			break;

@@ -43,6 +43,8 @@ static int serve_supported(struct rsp_session *s, struct rsp_req *req)
 		rsp_put_str(s, s->ops->write_siginfo ?
 			    ";qXfer:siginfo:read+;qXfer:siginfo:write+" :
 			    ";qXfer:siginfo:read+");
+	if (s->ops->osdata)
+		rsp_put_str(s, ";qXfer:osdata:read+");
 	if (s->ops->pass_signals)
 		rsp_put_str(s, ";QPassSignals+");
 	if (s->ops->program_signals)
@@ -330,6 +332,8 @@ int rsp_serve_query(struct rsp_session *s, struct rsp_req *req)
 	case RSP_REQ_XFER_SIGINFO:
 	case RSP_REQ_XFER_SIGINFO_WRITE:
 		return rsp_serve_xfer(s, req);
+	case RSP_REQ_XFER_OSDATA:
+		return rsp_serve_osdata(s, req);
 	case RSP_REQ_VFILE:
 		return rsp_serve_vfile(s, req);
 	case RSP_REQ_THREADS_FIRST:

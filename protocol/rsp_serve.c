@@ -468,9 +468,10 @@ void rsp_serve(struct rsp_session *s, u8 *pkt, u32 len)
 	 * In all-stop mode gdb sends nothing but ^C while the target runs.
 	 * Anything else is refused so that no target operation ever sees
 	 * running threads, and the owed stop reply stays the next packet
-	 * gdb gets (apart from this error).
+	 * gdb gets (apart from this error).  Likewise while an osdata
+	 * answer is awaited (gdb waits for it).
 	 */
-	if (s->running) {
+	if (s->running || s->osdata_owed) {
 		rsp_put_error(s, RSP_EBUSY);
 		rsp_send_reply(s);
 		return;

@@ -14,7 +14,10 @@
  * A launch request (vRun) is faked too: the harness writes it to the
  * file UGDB_FAKE_RUN_REQUEST ("FLAGS ARGC NENV\n" and the strings of
  * struct ugdb_run_request) and sends one out-of-band byte on the socket
- * (POLLPRI); the outcome goes to the file UGDB_FAKE_RUN_RESULT.
+ * (POLLPRI); the outcome goes to the file UGDB_FAKE_RUN_RESULT.  An
+ * osdata request likewise: UGDB_FAKE_OSDATA_REQUEST ("OFFSET LEN\n" and
+ * the annex), the answer to UGDB_FAKE_OSDATA_RESULT ("ERROR LEN\n" and
+ * the bytes).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -161,7 +164,8 @@ pid_t dev_wait_stop(struct ugdb_dev *dev, pid_t pid, bool exec_failed)
 
 int dev_set_mode(struct ugdb_dev *dev, bool extended)
 {
-	__u32 mode = UGDB_MODE_LAUNCHER | (extended ? UGDB_MODE_EXTENDED : 0);
+	__u32 mode = UGDB_MODE_LAUNCHER | UGDB_MODE_OSDATA |
+		     (extended ? UGDB_MODE_EXTENDED : 0);
 
 	if (dev->fake)
 		return 0;
@@ -260,4 +264,102 @@ int dev_run_done(struct ugdb_dev *dev, int result)
 		return 0;
 	}
 	return ioctl(dev->fd, UGDB_IOC_RUN_DONE, &arg);
+}
+
+/*
+ * The harness's osdata request file ("OFFSET LEN\nANNEX"), taken
+ * (removed) once read.
+ */
+static int fake_osdata_get(struct dev_osdata_request *rq)
+{
+	const char *path = getenv("UGDB_FAKE_OSDATA_REQUEST");
+	unsigned long long off;
+	size_t cap = 0, len;
+	char *buf = NULL, *nl;
+	ssize_t n;
+	FILE *f;
+
+	f = path ? fopen(path, "re") : NULL;
+	if (!f) {
+		errno = ENOENT;
+		return -1;
+	}
+	n = getdelim(&buf, &cap, EOF, f);
+	fclose(f);
+	unlink(path);
+	nl = n > 0 ? memchr(buf, '\n', n) : NULL;
+	if (!nl || sscanf(buf, "%llu %zu", &off, &len) != 2) {
+		free(buf);
+		errno = EINVAL;
+		return -1;
+	}
+	memmove(buf, nl + 1, n - (nl + 1 - buf) + 1);
+	rq->annex = buf;
+	rq->offset = off;
+	rq->len = len;
+	return 0;
+}
+
+int dev_osdata_get(struct ugdb_dev *dev, struct dev_osdata_request *rq)
+{
+	struct ugdb_osdata_request req = { 0 };
+	__u32 size = 256;
+	char *annex = NULL, *na;
+
+	if (dev->fake)
+		return fake_osdata_get(rq);
+	for (;;) {
+		na = realloc(annex, size);
+		if (!na) {
+			free(annex);
+			errno = ENOMEM;
+			return -1;
+		}
+		annex = na;
+		req.annex = (uintptr_t)annex;
+		req.annex_size = size;
+		if (ioctl(dev->fd, UGDB_IOC_OSDATA_GET, &req) == 0) {
+			rq->annex = annex;
+			rq->offset = req.offset;
+			rq->len = req.len;
+			return 0;
+		}
+		if (errno != ENOSPC || req.annex_size <= size)
+			break;
+		size = req.annex_size;
+	}
+	free(annex);
+	return -1;
+}
+
+/* The harness's result file: "ERROR LEN\n" and the bytes. */
+static int fake_osdata_put(const char *buf, size_t len, int error)
+{
+	const char *path = getenv("UGDB_FAKE_OSDATA_RESULT");
+	char tmp[4096];
+	FILE *f;
+
+	if (!path || snprintf(tmp, sizeof(tmp), "%s.new", path) >=
+		     (int)sizeof(tmp))
+		return 0;
+	f = fopen(tmp, "we");
+	if (!f)
+		return 0;
+	fprintf(f, "%d %zu\n", error, len);
+	fwrite(buf, 1, len, f);
+	fclose(f);
+	rename(tmp, path);
+	return 0;
+}
+
+int dev_osdata_put(struct ugdb_dev *dev, const char *buf, size_t len,
+		   int error)
+{
+	struct ugdb_osdata_reply rep = {
+		.buf = (uintptr_t)buf, .len = (__u32)len, .error = error,
+	};
+
+	if (dev->fake)
+		return fake_osdata_put(buf, len, error);
+	return ioctl(dev->fd, UGDB_IOC_OSDATA_PUT, &rep);
 }

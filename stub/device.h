@@ -25,7 +25,10 @@ void dev_close(struct ugdb_dev *dev);
 int dev_traceme(struct ugdb_dev *dev);
 int dev_attach(struct ugdb_dev *dev, pid_t pid);
 pid_t dev_wait_stop(struct ugdb_dev *dev, pid_t pid, bool exec_failed);
-/* UGDB_MODE_EXTENDED (--multi) and UGDB_MODE_LAUNCHER as asked. */
+/*
+ * UGDB_MODE_EXTENDED (--multi) as asked; the relay always serves launch
+ * and osdata requests (UGDB_MODE_LAUNCHER, UGDB_MODE_OSDATA).
+ */
 int dev_set_mode(struct ugdb_dev *dev, bool extended);
 
 /* A launch request (UGDB_IOC_RUN_GET), its strings in buf (malloc'd). */
@@ -38,5 +41,16 @@ struct dev_run_request {
 };
 int dev_run_get(struct ugdb_dev *dev, struct dev_run_request *rq);
 int dev_run_done(struct ugdb_dev *dev, int result);
+
+/* An osdata request (UGDB_IOC_OSDATA_GET): the table, malloc'd. */
+struct dev_osdata_request {
+	char *annex;
+	unsigned long long offset;
+	size_t len;		/* answer with at most this many bytes */
+};
+int dev_osdata_get(struct ugdb_dev *dev, struct dev_osdata_request *rq);
+/* The answer: len bytes of buf, or error < 0 (UGDB_IOC_OSDATA_PUT). */
+int dev_osdata_put(struct ugdb_dev *dev, const char *buf, size_t len,
+		   int error);
 
 #endif /* UGDB_STUB_DEVICE_H */

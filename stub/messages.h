@@ -55,6 +55,7 @@
 	"not waiting for it\n"
 #define MSG_CANT_CHDIR		"ugdbserver: cannot chdir to %s: %s\n"
 #define MSG_RUN_FAILED		"ugdbserver: cannot serve gdb's run: %s\n"
+#define MSG_OSDATA_FAILED	"ugdbserver: cannot serve gdb's info os: %s\n"
 #define MSG_FATAL		"ugdbserver: %s: %s\n"
 
 #define VERSION_TEXT \

@@ -19,6 +19,7 @@
 #include "launch.h"
 #include "messages.h"
 #include "relay.h"
+#include "osdata.h"
 #include "run.h"
 #include "sig.h"
 
@@ -173,9 +174,10 @@ static void end_session(bool report)
 	launch_collect(report);
 }
 
-/* The session has a vRun for us (POLLPRI). */
-static void serve_run(void)
+/* The session has a request for us (POLLPRI): info os, or a vRun. */
+static void serve_requests(void)
 {
+	osdata_for_gdb(&dev);
 	run_for_gdb(&dev, comm.kind == COMM_STDIO);
 }
 
@@ -245,7 +247,7 @@ int main(int argc, char **argv)
 			fprintf(stderr, MSG_EXITING);
 			return 1;
 		}
-		end = relay_run(&conn, dev.fd, reap_tick, serve_run);
+		end = relay_run(&conn, dev.fd, reap_tick, serve_requests);
 		ret = errno;
 		comm_close(&comm, &conn);
 

@@ -12,8 +12,10 @@
  * and everything before that has been read.
  *
  * The ioctls below are what the relay (ugdbserver) needs to set a session
- * up before gdb connects, and to launch what gdb's vRun asks for (the
- * program must be the relay's child); everything else goes through RSP.
+ * up before gdb connects, to launch what gdb's vRun asks for (the
+ * program must be the relay's child) and to produce what gdb's "info os"
+ * shows (as the relay's user sees the system); everything else goes
+ * through RSP.
  */
 #ifndef _UAPI_UGDB_H
 #define _UAPI_UGDB_H
@@ -57,6 +59,7 @@
 #define UGDB_IOC_SET_MODE	_IOW(UGDB_IOC_MAGIC, 4, __u32)
 #define UGDB_MODE_EXTENDED	0x1	/* --multi: extended-remote rules */
 #define UGDB_MODE_LAUNCHER	0x2	/* the relay serves launch requests */
+#define UGDB_MODE_OSDATA	0x4	/* the relay serves osdata requests */
 
 /*
  * Launching for gdb (vRun).  The program must be the relay's child, with
@@ -112,5 +115,56 @@ struct ugdb_run_request {
  * request taken, or a positive value).
  */
 #define UGDB_IOC_RUN_DONE	_IOW(UGDB_IOC_MAGIC, 6, __s32)
+
+/*
+ * gdb's "info os" (qXfer:osdata:read).  gdbserver makes those tables in
+ * user space, from /proc and the user database, as the user it runs as;
+ * so does the relay, and the session only passes the requests on:
+ *
+ *  1. gdb asks for a piece of a table.  With UGDB_MODE_OSDATA set the
+ *     session makes the request pending; poll() reports POLLPRI while
+ *     one waits to be taken (without the flag gdb gets the empty,
+ *     "unsupported" reply).
+ *  2. UGDB_IOC_OSDATA_GET hands it to the relay (struct
+ *     ugdb_osdata_request): the table's name (gdb's annex, "" for the
+ *     list of tables), the offset and the most bytes wanted.
+ *  3. UGDB_IOC_OSDATA_PUT gives the answer: at most len bytes of the
+ *     document from that offset (fewer only at its end, none past it),
+ *     or a negative errno (an E reply).  The relay keeps the documents:
+ *     gdbserver makes a table at offset 0 and serves later offsets from
+ *     that copy.
+ *
+ * gdb waits for the answer: the session answers every other packet
+ * with E10 meanwhile.
+ */
+struct ugdb_osdata_request {
+	__u64 annex;		/* in: where to copy the name (NUL-terminated) */
+	__u32 annex_size;	/* in: its size; out: bytes used, or needed */
+	__u32 len;		/* out: bytes wanted at most */
+	__u64 offset;		/* out: from this offset of the document */
+};
+
+/*
+ * Take the pending osdata request.  Returns 0, or -1 with errno: ENOENT
+ * (none pending), ENOSPC (annex_size too small: it says how much is
+ * needed; the request stays pending), EFAULT.
+ */
+#define UGDB_IOC_OSDATA_GET	_IOWR(UGDB_IOC_MAGIC, 7, \
+				      struct ugdb_osdata_request)
+
+struct ugdb_osdata_reply {
+	__u64 buf;		/* the bytes */
+	__u32 len;		/* how many (at most the request's len) */
+	__s32 error;		/* 0, or a negative errno: E reply, no data */
+};
+
+/*
+ * Answer the request taken with UGDB_IOC_OSDATA_GET.  Returns 0, or -1
+ * with errno: EINVAL (no request taken, len too big, error not 0 nor a
+ * negative errno: nothing is answered), EFAULT or ENOMEM (gdb then gets
+ * an E reply).
+ */
+#define UGDB_IOC_OSDATA_PUT	_IOW(UGDB_IOC_MAGIC, 8, \
+				     struct ugdb_osdata_reply)
 
 #endif /* _UAPI_UGDB_H */

@@ -69,6 +69,33 @@ static int fz_run(void *t, const u8 *args, u32 len, int argc)
 	return argc & 1 ? -2 : 0;
 }
 
+/*
+ * osdata: the annex's first byte picks an error, an answer from inside
+ * the call (hostile bytes, up to len) or a deferred one (given by the
+ * feeding loop).
+ */
+static u8 fz_doc[0x5000];
+
+static int fz_osdata(void *t, const char *annex, u64 off, u32 len)
+{
+	struct mock *m = t;
+
+	if (len < 1 || len > RSP_PACKET_MAX + 1)
+		abort();
+	switch (annex[0] % 4) {
+	case 0:
+		rsp_session_osdata_reply(m->s, fz_doc,
+					 off > len ? 0 : (long)(len - off));
+		return 0;
+	case 1:
+		return -5;
+	case 2:
+		return -95;
+	default:
+		return 0;
+	}
+}
+
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size);
 
 /* QPassSignals / QProgramSignals: check what the engine hands over. */
@@ -141,6 +168,9 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		ops_sig.thread_events = fz_thread_events;
 		ops_sig.launch_setting = fz_launch_setting;
 		ops_sig.run = fz_run;
+		ops_sig.osdata = fz_osdata;
+		memset(fz_doc, '}', sizeof(fz_doc) / 2);
+		memcpy(fz_doc + 100, "<&#$*\xff\x00", 7);
 		rsp_session_init(sess, (mode & 32) ? &mock_ops_min :
 				 (mode & 128) ? &ops_sig : &mock_ops, &mk,
 				 mode & 1);
@@ -162,6 +192,10 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 			st.sig = (int)(off % 70);
 			rsp_session_stop(sess, &st);
 		}
+		if (sess->osdata_owed && off % 3)
+			rsp_session_osdata_reply(sess, fz_doc,
+						 off % 7 == 1 ? -2 :
+						 (long)(off % 0x4002));
 		step = step * 3 % 17 + 1;
 	}
 	drain_check();
@@ -195,6 +229,8 @@ static const char *const seeds[] = {
 	"$QPassSignals:e;;x#00$m400000,100#00",
 	"$QThreadEvents:1#00$vCont;c#00$QThreadEvents:0#00"
 	"$QThreadEvents:*}#$x#00$QThreadEvents#00$qSupported:no-resumed+#00",
+	"$qXfer:osdata:read::0,fff#00$qXfer:osdata:read:processes:0,0#00"
+	"$qXfer:osdata:read:a:5,3ffb#00$qC#00$qXfer:osdata:read:#00",
 };
 
 static u64 rng = 0x9e3779b97f4a7c15ULL;

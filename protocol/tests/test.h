@@ -81,6 +81,7 @@ void test_qxfer(void);
 void test_memscan(void);
 void test_vfile(void);
 void test_run(void);
+void test_osdata(void);
 void dump_threads_xml(void);
 
 #endif

@@ -31,6 +31,7 @@ int main(int argc, char **argv)
 	test_run();
 	test_watch();
 	test_threadev();
+	test_osdata();
 	printf("%d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;
 }

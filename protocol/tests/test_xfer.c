@@ -295,9 +295,15 @@ static void test_xfer_malformed(void)
 		CHECK_STR(xact(e, req), "");
 		sprintf(req, "qXfer:%sx:read::0,10", objs[i]);
 		CHECK_STR(xact(e, req), "");
+		/* fewer than three ':' is malformed (gdbserver: E01) */
 		sprintf(req, "qXfer:%s", objs[i]);
-		CHECK_STR(xact(e, req), "");
+		CHECK_STR(xact(e, req), "E01");
+		sprintf(req, "qXfer:%s:read", objs[i]);
+		CHECK_STR(xact(e, req), "E01");
 	}
+	CHECK_STR(xact(e, "qXfer:"), "E01");
+	CHECK_STR(xact(e, "qXfer:nosuch:read:"), "E01");
+	CHECK_STR(xact(e, "qXfer:nosuch:read::0,1"), "");
 	/* threads and auxv take no annex */
 	CHECK_STR(xact(e, "qXfer:threads:read:x:0,10"), "E01");
 	CHECK_STR(xact(e, "qXfer:auxv:read:4d2:0,10"), "E01");

@@ -929,6 +929,74 @@ def vrun_failures_reported():
         fm.close()
 
 
+def osdata_request(fm_dev, tmp, annex, offset, length):
+    """Play the module asking for a piece of an "info os" table."""
+    req = os.path.join(tmp, "oreq")
+    res = os.path.join(tmp, "ores")
+    if os.path.exists(res):
+        os.unlink(res)
+    with open(req + ".new", "wb") as f:
+        f.write(b"%d %d\n" % (offset, length) + annex)
+    os.rename(req + ".new", req)
+    fm_dev.send(b"!", socket.MSG_OOB)
+    end = time.time() + TIMEOUT
+    while time.time() < end:
+        if os.path.exists(res):
+            with open(res, "rb") as f:
+                data = f.read()
+            head, _, body = data.partition(b"\n")
+            err, n = (int(x) for x in head.split())
+            check(len(body) == n, "answer length %d, header %d" %
+                  (len(body), n))
+            check(not os.path.exists(req), "osdata request taken")
+            return err, body
+        time.sleep(0.02)
+    raise Fail("no answer to the osdata request")
+
+
+@test
+def osdata_served_by_relay():
+    tmp = tempfile.mkdtemp(prefix="ugdb-osdata-")
+    fm = FakeModule()
+    env = {"UGDB_DEVICE": fm.path,
+           "UGDB_FAKE_OSDATA_REQUEST": os.path.join(tmp, "oreq"),
+           "UGDB_FAKE_OSDATA_RESULT": os.path.join(tmp, "ores")}
+    srv = Server(["--multi", "127.0.0.1:0"], env=env)
+    try:
+        dev = fm.session()
+        c = connect(listening_port(srv))
+        err, doc = osdata_request(dev, tmp, b"", 0, 0x4000)
+        check(err == 0 and doc.startswith(b'<osdata type="types">\n'
+                                          b'<item><column name="Type">'
+                                          b'cpus</column>'),
+              "list of tables: %r" % doc[:80])
+        check(doc.endswith(b"</osdata>\n") and doc.count(b"<item>") == 10,
+              "ten tables: %r" % doc[-80:])
+        # pieces of one copy; at most the length asked
+        err, a = osdata_request(dev, tmp, b"processes", 0, 50)
+        check(err == 0 and len(a) == 50, "first piece: %r" % a)
+        err, b = osdata_request(dev, tmp, b"processes", 50, 50)
+        check(err == 0 and len(b) == 50, "second piece: %r" % b)
+        check((a + b).startswith(b'<osdata type="processes">\n<item>'
+                                 b'<column name="pid">'),
+              "pieces fit together: %r" % (a + b))
+        check(b'<column name="pid">%d</column>' % srv.p.pid in
+              osdata_request(dev, tmp, b"processes", 0, 1 << 20)[1],
+              "the relay lists itself")
+        # an unknown table, a read past the end: no data
+        check(osdata_request(dev, tmp, b"nosuch", 0, 100) == (0, b""),
+              "unknown table")
+        check(osdata_request(dev, tmp, b"", 1 << 30, 100) == (0, b""),
+              "past the end")
+        # the relay goes on relaying
+        c.sendall(b"$?#3f")
+        check(recv_exactly(dev, 5) == b"$?#3f", "still relaying")
+        c.close()
+    finally:
+        srv.kill()
+        fm.close()
+
+
 def main():
     global SERVER
     if len(sys.argv) < 2:
