@@ -307,6 +307,9 @@ int rsp_serve_query(struct rsp_session *s, struct rsp_req *req)
 		return serve_signals(s, req);
 	case RSP_REQ_CATCH_SYSCALLS:
 		return serve_catch_syscalls(s, req);
+	case RSP_REQ_SYMBOL:
+	case RSP_REQ_TLS_ADDR:
+		return rsp_serve_tls(s, req);
 	default:
 		return 1;
 	}

@@ -30,6 +30,7 @@ int main(int argc, char **argv)
 	test_events();
 	test_run();
 	test_watch();
+	test_tls();
 	printf("%d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;
 }
