@@ -36,8 +36,14 @@ static int serve_supported(struct rsp_session *s, struct rsp_req *req)
 		rsp_put_str(s, ";qXfer:exec-file:read+");
 	if (s->ops->thread_name)
 		rsp_put_str(s, ";qXfer:threads:read+");
+	/*
+	 * augmented-: the annex may say where to start (start=, prev=,
+	 * lmid=), for the incremental updates of gdb's probes-based
+	 * interface with the dynamic linker (rsp_svr4.c).
+	 */
 	if (rsp_svr4_supported(s))
-		rsp_put_str(s, ";qXfer:libraries-svr4:read+");
+		rsp_put_str(s, ";qXfer:libraries-svr4:read+"
+			    ";augmented-libraries-svr4-read+");
 	if (s->ops->read_siginfo)
 		rsp_put_str(s, s->ops->write_siginfo ?
 			    ";qXfer:siginfo:read+;qXfer:siginfo:write+" :

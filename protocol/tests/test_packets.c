@@ -15,7 +15,8 @@ static void test_supported(void)
 	sprintf(want, "PacketSize=%x;QStartNoAckMode+;swbreak+;hwbreak+;"
 		"vContSupported+;qXfer:features:read+;qXfer:auxv:read+;"
 		"qXfer:exec-file:read+;qXfer:threads:read+;"
-		"qXfer:libraries-svr4:read+;qXfer:siginfo:read+;"
+		"qXfer:libraries-svr4:read+;augmented-libraries-svr4-read+;"
+		"qXfer:siginfo:read+;"
 		"qXfer:siginfo:write+", RSP_PACKET_MAX);
 	sprintf(want_mp, "%s;multiprocess+", want);
 	sprintf(want_all, "%s;no-resumed+", want_mp);
