@@ -213,8 +213,18 @@ static const char *tls(struct env *e, int tid, u64 off, u64 lm)
 	return pkt_buf;
 }
 
+static int tls_run(void *t, const u8 *args, u32 len, int argc)
+{
+	(void)t;
+	(void)args;
+	(void)len;
+	(void)argc;
+	return 0;
+}
+
 static void test_exchange(void)
 {
+	static struct rsp_target_ops run_ops;
 	struct env *e = env_new(0, &mock_ops);
 	const char *last;
 	char hex[64];
@@ -287,6 +297,18 @@ static void test_exchange(void)
 	for (i = 0; i < RSP_TDB_NSYMS; i++)
 		CHECK(rsp_tdb_symbol(i) != NULL);
 	CHECK(rsp_tdb_symbol(RSP_TDB_NSYMS) == NULL);
+	env_free(e);
+
+	/* a vRun: another process, asked again */
+	run_ops = mock_ops;
+	run_ops.run = tls_run;
+	e = env_new(1, &run_ops);
+	fake_glibc(e);
+	CHECK_INT(exchange(e, &last), RSP_TDB_NSYMS);
+	CHECK_INT(e->s->tdb.state, RSP_TDB_LOADED);
+	env_send_str(e, "vRun;2f62696e2f74727565");
+	env_drain(e);
+	CHECK_INT(e->s->tdb.state, RSP_TDB_NONE);
 	env_free(e);
 
 	/* no process: nothing to look up */

@@ -13,9 +13,13 @@
  *     dlopen()s.
  *   thread: then uses tls_dl and tls_ie, copies tls_main (gdb may have
  *     changed it at main_stop) to thread_saw_main; main_stop2().
+ *   main: once the thread is gone, forks; the child sets tls_main and
+ *     calls child_stop().
  */
 #include <dlfcn.h>
 #include <pthread.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 __thread int tls_main = 11;
 __thread long tls_main_bss;
@@ -36,6 +40,10 @@ void main_stop(void)
 }
 
 void main_stop2(void)
+{
+}
+
+void child_stop(void)
 {
 }
 
@@ -63,6 +71,8 @@ int main(int argc, char **argv)
 {
 	void *dl, *ie;
 	pthread_t th;
+	pid_t child;
+	int status;
 
 	if (argc < 3)
 		return 2;
@@ -97,5 +107,13 @@ int main(int argc, char **argv)
 	main_stop2();
 	pthread_barrier_wait(&done);
 	pthread_join(th, NULL);
+	child = fork();
+	if (child == 0) {
+		tls_main = 41;
+		child_stop();
+		_exit(0);
+	}
+	if (child < 0 || waitpid(child, &status, 0) != child)
+		return 6;
 	return 0;
 }
