@@ -361,7 +361,7 @@ void rsp_serve_svr4(struct rsp_session *s, struct rsp_req *req, u32 len)
 				break;
 			prev = 0;
 			if (i == 0) {
-				/* the first namespace starts with the program */
+				/* the first entry is the program */
 				if (lm)
 					out_attr(&o, " main-lm=\"", lm);
 				prev = lm;

@@ -25,7 +25,8 @@
 #include "rsp_int.h"
 #include "rsp_amd64.h"
 
-_Static_assert(TDB_NSYMS_CHECK == RSP_TDB_NSYMS, "tdb_syms[] and RSP_TDB_NSYMS");
+_Static_assert(TDB_NSYMS_CHECK == RSP_TDB_NSYMS,
+	       "tdb_syms[] and RSP_TDB_NSYMS");
 
 /* sys/reg.h numbers _thread_db_const_thread_area may name (x86-64) */
 #define REG_FS		25
@@ -56,7 +57,8 @@ static const char *const tdb_syms[RSP_TDB_NSYMS] = {
 	[TDB_RTLD_GLOBAL]	= "__nptl_rtld_global",
 	[TDB_RTLD_GLOBAL_DESC]	= "_thread_db___nptl_rtld_global",
 	[TDB_RG_STACK_USER]	= "_thread_db_rtld_global__dl_stack_user",
-	[TDB_RG_SLOTINFO]	= "_thread_db_rtld_global__dl_tls_dtv_slotinfo_list",
+	[TDB_RG_SLOTINFO]	=
+		"_thread_db_rtld_global__dl_tls_dtv_slotinfo_list",
 	[TDB_STACK_USER]	= "_dl_stack_user",
 	[TDB_SLOTINFO]		= "_dl_tls_dtv_slotinfo_list",
 	[TDB_SLOTINFO_DESC]	= "_thread_db__dl_tls_dtv_slotinfo_list",
@@ -242,8 +244,8 @@ static int slotinfo(struct tdb_ctx *c, u64 rg, u64 modid, u64 *entry)
 		if (fetch(c, TDB_SL_LEN, slot, 0, &len))
 			return -1;
 		if (modid < base + len)
-			return field_addr(c, TDB_SL_SLOTINFO, slot, modid - base,
-					  entry);
+			return field_addr(c, TDB_SL_SLOTINFO, slot,
+					  modid - base, entry);
 		base += len;
 		if (fetch(c, TDB_SL_NEXT, slot, 0, &slot))
 			return -1;

@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "mock_target.h"
+#include "mock_glibc.h"
 
 static struct rsp_session *sess;
 static struct mock mk;
@@ -70,6 +70,24 @@ static int fz_run(void *t, const u8 *args, u32 len, int argc)
 }
 
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size);
+
+/*
+ * qGetTLSAddr past the qSymbol exchange: glibc laid out in the mock's
+ * memory and every symbol gdb would know looked up; the input's own M/X
+ * packets may then scribble over it.
+ */
+static void fz_tdb(void)
+{
+	u64 val[RSP_TDB_NSYMS];
+	int i;
+
+	mock_glibc(&mk, val);
+	sess->tdb.state = RSP_TDB_LOADED;
+	for (i = 0; i < RSP_TDB_NSYMS; i++) {
+		sess->tdb.known[i] = !!val[i];
+		sess->tdb.addr[i] = val[i];
+	}
+}
 
 /* QPassSignals / QProgramSignals: check what the engine hands over. */
 static int fz_signals(void *t, const u8 *pass, u32 n)
@@ -135,6 +153,8 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 				 (mode & 128) ? &ops_sig : &mock_ops, &mk,
 				 mode & 1);
 	}
+	if (mode & 2)
+		fz_tdb();
 	/* feed in chunks of varying size; drain when told to stop */
 	step = (mode >> 6) + 1;
 	while (off < size) {
@@ -183,6 +203,11 @@ static const char *const seeds[] = {
 	"$QPassSignals:e;10;14;17;1a;1b;1c;21;24;25;2c;4c;97#00"
 	"$QPassSignals:#00$QProgramSignals:0;5;4d;ffffffffffffffff#00"
 	"$QPassSignals:e;;x#00$m400000,100#00",
+	"$qSymbol::#00$qSymbol:400000:5f5f6e70746c5f76657273696f6e#00"
+	"$qSymbol::5f5f6e70746c5f76657273696f6e#00$qSymbol:zz:61#00"
+	"$qGetTLSAddr:4d2,10,40b000#00$qGetTLSAddr:4d3,4,40c800#00"
+	"$M40d008,8:0000000000000000#00$qGetTLSAddr:4d2,8,40b800#00"
+	"$M40a000,8:ffffffffffffffff#00$qGetTLSAddr:p4d2.4d3,8,0#00",
 };
 
 static u64 rng = 0x9e3779b97f4a7c15ULL;

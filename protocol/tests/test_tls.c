@@ -1,155 +1,38 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * test_tls.c - qSymbol and qGetTLSAddr against a glibc laid out in the
- * mock target's memory: the descriptors (_thread_db_*) with the values
- * of Debian's glibc 2.36 (read with gdb: x/3wx &_thread_db_...), the
- * dynamic linker's rtld_global, slotinfo list and link_maps, two
- * threads with their struct pthread (fs_base) and DTV.
+ * mock target's memory (mock_glibc.c).
  */
 #include <stdlib.h>
 #include "test.h"
-#include "../rsp_int.h"
-
-/* Where the pieces are in the mock's memory (0x400000..0x410000). */
-#define DESC_AREA	0x40f000ULL	/* descriptor i at + 16 * i */
-#define NPTL_VERSION	0x40e000ULL
-#define THREAD_AREA	0x40e010ULL	/* u32: 25 (FS) */
-#define RTLD_PTR	0x40e020ULL	/* __nptl_rtld_global */
-#define STACK_USER	0x40e030ULL	/* static program: _dl_stack_user */
-#define SLOTINFO_VAR	0x40e040ULL	/* static: _dl_tls_dtv_slotinfo_list */
-#define RTLD_GLOBAL	0x409000ULL
-#define SLOT_LIST1	0x40a000ULL	/* modids 0, 1 */
-#define SLOT_LIST2	0x40a100ULL	/* modids 2.. */
-#define LM_PROG		0x40b000ULL	/* modid 1, static block 0x40 */
-#define LM_LIB		0x40b800ULL	/* modid 2, static block 0x80 */
-#define LM_DL		0x40c000ULL	/* modid 3, dlopen'ed, dynamic */
-#define LM_IE		0x40c800ULL	/* modid 4, dlopen'ed, static 0xc0 */
-#define LM_NOTLS	0x405000ULL	/* modid 0 */
-#define LM_BIG		0x405800ULL	/* modid 200: no slotinfo */
-#define TP1		0x40d000ULL	/* main thread's struct pthread */
-#define TP2		0x407000ULL
-#define DTV1		0x408000ULL	/* current: generation 3 */
-#define DTV2		0x408800ULL	/* from before the dlopens: 1 */
-#define BLOCK1		0x406000ULL	/* dynamic blocks of thread 1 */
-#define BLOCK2		0x406800ULL
-
-/* glibc 2.36 x86-64: size in bits, element count, offset */
-static const u32 desc_2_36[RSP_TDB_NSYMS][3] = {
-	[TDB_PTHREAD_TID] = { 32, 1, 720 },
-	[TDB_PTHREAD_DTVP] = { 64, 1, 8 },
-	[TDB_LIST_NEXT] = { 64, 1, 0 },
-	[TDB_RTLD_GLOBAL_DESC] = { 64, 1, 0 },
-	[TDB_RG_STACK_USER] = { 128, 1, 4280 },
-	[TDB_RG_SLOTINFO] = { 64, 1, 4208 },
-	[TDB_SLOTINFO_DESC] = { 64, 1, 0 },
-	[TDB_SL_LEN] = { 64, 1, 0 },
-	[TDB_SL_NEXT] = { 64, 1, 8 },
-	[TDB_SL_SLOTINFO] = { 128, 0, 16 },
-	[TDB_SI_GEN] = { 64, 1, 0 },
-	[TDB_SI_MAP] = { 64, 1, 8 },
-	[TDB_LM_MODID] = { 64, 1, 1152 },
-	[TDB_LM_OFFSET] = { 64, 1, 1144 },
-	[TDB_DTV_DTV] = { 128, 134217727, 0 },
-	[TDB_DTV_COUNTER] = { 64, 1, 0 },
-	[TDB_DTV_POINTER] = { 64, 1, 0 },
-};
+#include "mock_glibc.h"
 
 /* What gdb answers for each name (0: it does not know it). */
 static u64 sym_value[RSP_TDB_NSYMS];
 
 static void put64(struct env *e, u64 addr, u64 v)
 {
-	int i;
-
-	for (i = 0; i < 8; i++)
-		e->m.mem[addr - MOCK_MEM_BASE + i] = (u8)(v >> (8 * i));
+	mock_put64(&e->m, addr, v);
 }
 
 static void put32(struct env *e, u64 addr, u32 v)
 {
-	int i;
-
-	for (i = 0; i < 4; i++)
-		e->m.mem[addr - MOCK_MEM_BASE + i] = (u8)(v >> (8 * i));
+	mock_put32(&e->m, addr, v);
 }
 
 static void set_fs_base(struct env *e, int t, u64 v)
 {
-	const struct rsp_reg_desc *r = rsp_amd64_reg(RSP_AMD64_FS_BASE);
-	int i;
-
-	for (i = 0; i < 8; i++)
-		e->m.regs[t][r->offset + i] = (u8)(v >> (8 * i));
+	mock_set_reg64(&e->m, t, RSP_AMD64_FS_BASE, v);
 }
 
 static void slot(struct env *e, u64 list, int idx, u64 gen, u64 map)
 {
-	put64(e, list + 16 + 16 * (u64)idx, gen);
-	put64(e, list + 16 + 16 * (u64)idx + 8, map);
+	mock_glibc_slot(&e->m, list, idx, gen, map);
 }
 
-static void link_map(struct env *e, u64 lm, u64 modid, u64 tls_offset)
-{
-	put64(e, lm + 1152, modid);
-	put64(e, lm + 1144, tls_offset);
-}
-
-/* A dynamic program with libtls-lib.so, and two libraries dlopen'ed. */
 static void fake_glibc(struct env *e)
 {
-	int i, j;
-
-	memset(e->m.mem, 0, sizeof(e->m.mem));
-	memset(sym_value, 0, sizeof(sym_value));
-	for (i = 0; i < RSP_TDB_NSYMS; i++) {
-		if (!desc_2_36[i][0])
-			continue;
-		for (j = 0; j < 3; j++)
-			put32(e, DESC_AREA + 16 * (u64)i + 4 * (u64)j,
-			      desc_2_36[i][j]);
-		sym_value[i] = DESC_AREA + 16 * (u64)i;
-	}
-	/* the static program's variables are not there */
-	sym_value[TDB_SLOTINFO_DESC] = 0;
-	sym_value[TDB_NPTL_VERSION] = NPTL_VERSION;
-	memcpy(e->m.mem + (NPTL_VERSION - MOCK_MEM_BASE), "2.36", 5);
-	sym_value[TDB_THREAD_AREA] = THREAD_AREA;
-	put32(e, THREAD_AREA, 25);
-	sym_value[TDB_RTLD_GLOBAL] = RTLD_PTR;
-	put64(e, RTLD_PTR, RTLD_GLOBAL);
-	/* _dl_stack_user: a list with the threads in it */
-	put64(e, RTLD_GLOBAL + 4280, TP1 + 0x2c0);
-	put64(e, RTLD_GLOBAL + 4208, SLOT_LIST1);
-	put64(e, SLOT_LIST1, 2);
-	put64(e, SLOT_LIST1 + 8, SLOT_LIST2);
-	slot(e, SLOT_LIST1, 1, 0, LM_PROG);
-	put64(e, SLOT_LIST2, 62);
-	put64(e, SLOT_LIST2 + 8, 0);
-	slot(e, SLOT_LIST2, 0, 0, LM_LIB);
-	slot(e, SLOT_LIST2, 1, 2, LM_DL);
-	slot(e, SLOT_LIST2, 2, 3, LM_IE);
-	link_map(e, LM_PROG, 1, 0x40);
-	link_map(e, LM_LIB, 2, 0x80);
-	link_map(e, LM_DL, 3, (u64)-1);	/* forced dynamic */
-	link_map(e, LM_IE, 4, 0xc0);
-	link_map(e, LM_NOTLS, 0, 0);
-	link_map(e, LM_BIG, 200, 0);
-	/* thread 1 (the main thread, tid = pid) */
-	set_fs_base(e, 0, TP1);
-	put32(e, TP1 + 720, MOCK_PID);
-	put64(e, TP1 + 8, DTV1);
-	put64(e, DTV1, 3);
-	put64(e, DTV1 + 16, BLOCK1);
-	put64(e, DTV1 + 32, BLOCK1 + 0x100);
-	put64(e, DTV1 + 48, BLOCK1 + 0x200);
-	put64(e, DTV1 + 64, TP1 - 0xc0);
-	/* thread 2 started before the dlopens */
-	set_fs_base(e, 1, TP2);
-	put32(e, TP2 + 720, MOCK_TID2);
-	put64(e, TP2 + 8, DTV2);
-	put64(e, DTV2, 1);
-	put64(e, DTV2 + 16, BLOCK2);
-	put64(e, DTV2 + 32, BLOCK2 + 0x100);
+	mock_glibc(&e->m, sym_value);
 }
 
 /* The name in "qSymbol:HEXNAME", decoded; -1 if not a question. */
@@ -379,14 +262,7 @@ static void test_addresses(void)
 	/* gs as the thread register, if libc says so */
 	put32(e, THREAD_AREA, 26);
 	CHECK_STR(tls(e, MOCK_PID, 0, LM_PROG), "E01");
-	{
-		const struct rsp_reg_desc *r =
-			rsp_amd64_reg(RSP_AMD64_GS_BASE);
-		int i;
-
-		for (i = 0; i < 8; i++)
-			e->m.regs[0][r->offset + i] = (u8)(TP1 >> (8 * i));
-	}
+	mock_set_reg64(&e->m, 0, RSP_AMD64_GS_BASE, TP1);
 	CHECK_STR(tls(e, MOCK_PID, 0, LM_PROG), "406000");
 	env_free(e);
 
