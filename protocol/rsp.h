@@ -387,6 +387,27 @@ struct rsp_target_ops {
 	int (*osdata)(void *t, const char *annex, u64 off, u32 len);
 };
 
+/*
+ * The thread library's symbols, looked up by gdb for qGetTLSAddr
+ * (rsp_tls.c, rsp_tdb.c): their addresses and, for the descriptors of
+ * glibc's structures, the three u32 read from there.
+ */
+#define RSP_TDB_NSYMS		22
+enum rsp_tdb_state {
+	RSP_TDB_NONE = 0,	/* no thread library seen yet */
+	RSP_TDB_ASKING,		/* gdb owes us the value of .asked */
+	RSP_TDB_LOADED,		/* every name asked: no more lookups */
+};
+
+struct rsp_tdb {
+	u8 state;			/* enum rsp_tdb_state */
+	u8 asked;
+	u8 known[RSP_TDB_NSYMS];	/* gdb knew it: addr[] holds it */
+	u8 desc_read[RSP_TDB_NSYMS];	/* desc[] read from the process */
+	u64 addr[RSP_TDB_NSYMS];
+	u32 desc[RSP_TDB_NSYMS][3];
+};
+
 enum rsp_rx_state {
 	RSP_RX_IDLE,		/* waiting for '$' */
 	RSP_RX_DATA,		/* inside $...# */
@@ -457,6 +478,9 @@ struct rsp_session {
 	int xml_core[RSP_MAX_THREADS];	/* < 0: no core attribute */
 	u8 xml_has_name[RSP_MAX_THREADS];
 	char xml_name[RSP_MAX_THREADS][RSP_THREAD_NAME_MAX];
+
+	/* qSymbol / qGetTLSAddr; cleared when the process changes */
+	struct rsp_tdb tdb;
 };
 
 void rsp_session_init(struct rsp_session *s, const struct rsp_target_ops *ops,

@@ -129,6 +129,8 @@ enum rsp_req_kind {
 	RSP_REQ_NO_ASLR,	/* QDisableRandomization: */
 	RSP_REQ_THREAD_EVENTS,	/* QThreadEvents: (mode in data) */
 	RSP_REQ_XFER_OSDATA,	/* qXfer:osdata:read */
+	RSP_REQ_SYMBOL,		/* qSymbol: (the rest in data) */
+	RSP_REQ_TLS_ADDR,	/* qGetTLSAddr: (the rest in data) */
 };
 
 /* Feature flags found in gdb's qSupported. */
@@ -188,6 +190,41 @@ int rsp_vfile_supported(const struct rsp_session *s);
 int rsp_serve_vfile(struct rsp_session *s, struct rsp_req *req);
 int rsp_svr4_supported(const struct rsp_session *s);
 void rsp_serve_svr4(struct rsp_session *s, struct rsp_req *req, u32 len);
+/* ---- rsp_tls.c, rsp_tdb.c: qSymbol, qGetTLSAddr ---- */
+
+/* The symbols of struct rsp_tdb, in the order gdb is asked for them. */
+enum rsp_tdb_sym {
+	TDB_NPTL_VERSION,	/* first: the thread library is there */
+	TDB_THREAD_AREA,
+	TDB_PTHREAD_TID,
+	TDB_PTHREAD_DTVP,
+	TDB_LIST_NEXT,
+	TDB_RTLD_GLOBAL,
+	TDB_RTLD_GLOBAL_DESC,
+	TDB_RG_STACK_USER,
+	TDB_RG_SLOTINFO,
+	TDB_STACK_USER,
+	TDB_SLOTINFO,
+	TDB_SLOTINFO_DESC,
+	TDB_SL_LEN,
+	TDB_SL_NEXT,
+	TDB_SL_SLOTINFO,
+	TDB_SI_GEN,
+	TDB_SI_MAP,
+	TDB_LM_MODID,
+	TDB_LM_OFFSET,
+	TDB_DTV_DTV,
+	TDB_DTV_COUNTER,
+	TDB_DTV_POINTER,
+	TDB_NSYMS_CHECK		/* == RSP_TDB_NSYMS */
+};
+
+int rsp_serve_tls(struct rsp_session *s, struct rsp_req *req);
+const char *rsp_tdb_symbol(int i);
+void rsp_tdb_reset(struct rsp_session *s);
+int rsp_tdb_tls_address(struct rsp_session *s, int pid, int tid, u64 offset,
+			u64 lm, u64 *addr);
+
 /* ---- rsp_run.c ---- */
 
 int rsp_serve_run(struct rsp_session *s, struct rsp_req *req);

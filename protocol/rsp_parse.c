@@ -304,8 +304,14 @@ static int parse_q(struct rsp_cur *c, struct rsp_req *req)
 		return 0;
 	}
 	if (rsp_cur_prefix(c, "qSymbol:")) {
-		/* nothing to look up: "OK" ends gdb's symbol offer */
-		req->kind = RSP_REQ_OK;
+		/* rsp_tls.c parses the value and name */
+		req->kind = RSP_REQ_SYMBOL;
+		take_rest(c, req);
+		return 0;
+	}
+	if (rsp_cur_prefix(c, "qGetTLSAddr:")) {
+		req->kind = RSP_REQ_TLS_ADDR;
+		take_rest(c, req);
 		return 0;
 	}
 	if (rsp_cur_prefix(c, "qfThreadInfo"))

@@ -37,8 +37,14 @@ static int serve_supported(struct rsp_session *s, struct rsp_req *req)
 		rsp_put_str(s, ";qXfer:exec-file:read+");
 	if (s->ops->thread_name)
 		rsp_put_str(s, ";qXfer:threads:read+");
+	/*
+	 * augmented-: the annex may say where to start (start=, prev=,
+	 * lmid=), for the incremental updates of gdb's probes-based
+	 * interface with the dynamic linker (rsp_svr4.c).
+	 */
 	if (rsp_svr4_supported(s))
-		rsp_put_str(s, ";qXfer:libraries-svr4:read+");
+		rsp_put_str(s, ";qXfer:libraries-svr4:read+"
+			    ";augmented-libraries-svr4-read+");
 	if (s->ops->read_siginfo)
 		rsp_put_str(s, s->ops->write_siginfo ?
 			    ";qXfer:siginfo:read+;qXfer:siginfo:write+" :
@@ -356,6 +362,9 @@ int rsp_serve_query(struct rsp_session *s, struct rsp_req *req)
 		return serve_catch_syscalls(s, req);
 	case RSP_REQ_THREAD_EVENTS:
 		return serve_thread_events(s, req);
+	case RSP_REQ_SYMBOL:
+	case RSP_REQ_TLS_ADDR:
+		return rsp_serve_tls(s, req);
 	default:
 		return 1;
 	}

@@ -132,6 +132,7 @@ int rsp_serve_run(struct rsp_session *s, struct rsp_req *req)
 		in++;
 	}
 	rsp_forget_threads(s);
+	rsp_tdb_reset(s);	/* a new process: its own symbols */
 	s->running = 1;
 	ret = s->ops->run(s->target, req->data, (u32)(out - req->data), argc);
 	if (ret < 0 && s->running) {

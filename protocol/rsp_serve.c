@@ -151,6 +151,7 @@ static int serve_attach(struct rsp_session *s, struct rsp_req *req)
 		return 1;
 	}
 	rsp_forget_threads(s);
+	rsp_tdb_reset(s);	/* a new process: its own symbols */
 	put_stop_state(s, 0);
 	return 1;
 }

@@ -177,6 +177,9 @@ void rsp_session_stop(struct rsp_session *s, const struct rsp_stop *stop)
 	if (!s->running)
 		return;
 	s->running = 0;
+	/* a new program: the old one's symbols are gone with it */
+	if (stop->kind == RSP_STOP_SIGNAL && stop->reason == RSP_REASON_EXEC)
+		rsp_tdb_reset(s);
 	rsp_reply_reset(s);
 	rsp_put_stop(s, stop);
 	/*

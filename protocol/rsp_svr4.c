@@ -20,7 +20,11 @@
  * </library-list-svr4>", no main-lm, as from gdbserver 13); a program
  * without PT_DYNAMIC or DT_DEBUG (static) gets E01, as from gdbserver.
  * The annex may say "start=LM;prev=LM" (and "lmid=R"): list from link_map
- * LM on, whose l_prev must be prev.  Unknown annex keys are ignored.
+ * LM on, whose l_prev must be prev, each entry with lmid R (0 if not
+ * given).  That is gdb's "augmented" form, announced with
+ * augmented-libraries-svr4-read+: gdb 13 sends it for the incremental
+ * updates of its probes-based interface with ld.so.  Unknown annex keys
+ * are ignored, prev and lmid without start too (as gdbserver does).
  *
  * x86-64 (LP64) layouts only, as the rest of the stub.
  */
@@ -238,11 +242,8 @@ static void out_name(struct svr4_ctx *c, u64 addr, const u8 *first, u32 n)
 	}
 }
 
-/*
- * One namespace's chain from lm on (prev: the l_prev lm must have).
- * main: its first entry is the program.
- */
-static void walk(struct svr4_ctx *c, u64 lm, u64 prev, u64 lmid, int main)
+/* One namespace's chain from lm on (prev: the l_prev lm must have). */
+static void walk(struct svr4_ctx *c, u64 lm, u64 prev, u64 lmid)
 {
 	u64 l_addr, l_name, l_ld, l_next, l_prev;
 	u8 b[64];
@@ -258,48 +259,66 @@ static void walk(struct svr4_ctx *c, u64 lm, u64 prev, u64 lmid, int main)
 			return;
 		if (l_prev != prev)
 			return;		/* corrupt (or changing) list */
-		if (main && !prev) {
-			out_attr(c->o, " main-lm=\"", lm);
-		} else {
-			n = c->s->ops->read_mem(c->s->target, c->tid, l_name,
-						b, 1);
-			if (n == 1 && b[0]) {
-				if (!c->header_done)
-					out_char(c->o, '>');
-				c->header_done = 1;
-				out_str(c->o, "<library name=\"");
-				out_name(c, l_name, b, 1);
-				out_attr(c->o, "\" lm=\"", lm);
-				out_attr(c->o, " l_addr=\"", l_addr);
-				out_attr(c->o, " l_ld=\"", l_ld);
-				out_attr(c->o, " lmid=\"", lmid);
-				out_str(c->o, "/>");
-			}
+		n = c->s->ops->read_mem(c->s->target, c->tid, l_name, b, 1);
+		if (n == 1 && b[0]) {
+			if (!c->header_done)
+				out_char(c->o, '>');
+			c->header_done = 1;
+			out_str(c->o, "<library name=\"");
+			out_name(c, l_name, b, 1);
+			out_attr(c->o, "\" lm=\"", lm);
+			out_attr(c->o, " l_addr=\"", l_addr);
+			out_attr(c->o, " l_ld=\"", l_ld);
+			out_attr(c->o, " lmid=\"", lmid);
+			out_str(c->o, "/>");
 		}
 		prev = lm;
 		lm = l_next;
 	}
 }
 
-/* The annex: key=HEX pairs separated by ';'; -1 on a bad number. */
+/* Is [p, end) the word key? */
+static int key_is(const u8 *p, const u8 *end, const char *key)
+{
+	u32 n = __builtin_strlen(key);
+
+	return (u32)(end - p) == n && !__builtin_memcmp(p, key, n);
+}
+
+/*
+ * The annex, read as gdbserver 13 reads it: KEY=VALUE pairs separated by
+ * ';'.  A key is everything up to the next '=' (so "x;start=1" is one
+ * unknown key, skipped with its value), and no '=' left ends the annex.
+ * Values are hex up to the next ';', empty is 0, more than 16 digits
+ * keep the low 64 bits; only start, prev and lmid count.  -1 on a digit
+ * that is not hex (gdbserver: E01).
+ */
 static int parse_annex(struct rsp_req *req, u64 *start, u64 *prev,
 		       u64 *lmid)
 {
-	struct rsp_cur c = { .p = req->data, .end = req->data + req->data_len };
+	u8 *p = req->data, *end = req->data + req->data_len, *eq, *semi;
 	u64 *v;
+	int d;
 
-	while (!rsp_cur_eof(&c)) {
-		v = rsp_cur_prefix(&c, "start=") ? start :
-		    rsp_cur_prefix(&c, "prev=") ? prev :
-		    rsp_cur_prefix(&c, "lmid=") ? lmid : (u64 *)0;
+	while (p < end) {
+		for (eq = p; eq < end && *eq != '='; eq++)
+			;
+		if (eq == end)
+			break;
+		for (semi = eq + 1; semi < end && *semi != ';'; semi++)
+			;
+		v = key_is(p, eq, "start") ? start :
+		    key_is(p, eq, "prev") ? prev :
+		    key_is(p, eq, "lmid") ? lmid : (u64 *)0;
 		if (v) {
-			if (rsp_cur_hex(&c, v) ||
-			    (!rsp_cur_eof(&c) && !rsp_cur_skip(&c, ';')))
-				return -1;
-			continue;
+			for (*v = 0, p = eq + 1; p < semi; p++) {
+				d = rsp_hex_val(*p);
+				if (d < 0)
+					return -1;
+				*v = *v << 4 | (u64)d;
+			}
 		}
-		while (!rsp_cur_eof(&c) && !rsp_cur_skip(&c, ';'))
-			c.p++;
+		p = semi < end ? semi + 1 : end;
 	}
 	return 0;
 }
@@ -332,15 +351,24 @@ void rsp_serve_svr4(struct rsp_session *s, struct rsp_req *req, u32 len)
 	}
 	out_str(&o, "<library-list-svr4 version=\"1.0\"");
 	if (start) {
-		walk(&c, start, prev, lmid, 0);
+		walk(&c, start, prev, lmid);
 	} else {
 		/* r_debug 0: the dynamic linker has not run yet */
 		for (i = 0; r_debug && i < MAX_NS && !full(&o); i++) {
 			if (read_word(&c, r_debug + R_VERSION, 4, &version) ||
-			    (u32)version < 1 ||
+			    (int)(u32)version < 1 ||
 			    read_word(&c, r_debug + R_MAP, 8, &lm))
 				break;
-			walk(&c, lm, 0, r_debug, i == 0);
+			prev = 0;
+			if (i == 0) {
+				/* the first entry is the program */
+				if (lm)
+					out_attr(&o, " main-lm=\"", lm);
+				prev = lm;
+				if (read_word(&c, lm + L_NEXT, 8, &lm))
+					break;
+			}
+			walk(&c, lm, prev, r_debug);
 			if ((u32)version < 2 ||
 			    read_word(&c, r_debug + R_NEXT, 8, &r_debug))
 				break;

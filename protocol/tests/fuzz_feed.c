@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "mock_target.h"
+#include "mock_glibc.h"
 
 static struct rsp_session *sess;
 static struct mock mk;
@@ -98,6 +98,24 @@ static int fz_osdata(void *t, const char *annex, u64 off, u32 len)
 
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size);
 
+/*
+ * qGetTLSAddr past the qSymbol exchange: glibc laid out in the mock's
+ * memory and every symbol gdb would know looked up; the input's own M/X
+ * packets may then scribble over it.
+ */
+static void fz_tdb(void)
+{
+	u64 val[RSP_TDB_NSYMS];
+	int i;
+
+	mock_glibc(&mk, val);
+	sess->tdb.state = RSP_TDB_LOADED;
+	for (i = 0; i < RSP_TDB_NSYMS; i++) {
+		sess->tdb.known[i] = !!val[i];
+		sess->tdb.addr[i] = val[i];
+	}
+}
+
 /* QPassSignals / QProgramSignals: check what the engine hands over. */
 static int fz_signals(void *t, const u8 *pass, u32 n)
 {
@@ -175,6 +193,8 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 				 (mode & 128) ? &ops_sig : &mock_ops, &mk,
 				 mode & 1);
 	}
+	if (mode & 2)
+		fz_tdb();
 	/* feed in chunks of varying size; drain when told to stop */
 	step = (mode >> 6) + 1;
 	while (off < size) {
@@ -231,6 +251,11 @@ static const char *const seeds[] = {
 	"$QThreadEvents:*}#$x#00$QThreadEvents#00$qSupported:no-resumed+#00",
 	"$qXfer:osdata:read::0,fff#00$qXfer:osdata:read:processes:0,0#00"
 	"$qXfer:osdata:read:a:5,3ffb#00$qC#00$qXfer:osdata:read:#00",
+	"$qSymbol::#00$qSymbol:400000:5f5f6e70746c5f76657273696f6e#00"
+	"$qSymbol::5f5f6e70746c5f76657273696f6e#00$qSymbol:zz:61#00"
+	"$qGetTLSAddr:4d2,10,40b000#00$qGetTLSAddr:4d3,4,40c800#00"
+	"$M40d008,8:0000000000000000#00$qGetTLSAddr:4d2,8,40b800#00"
+	"$M40a000,8:ffffffffffffffff#00$qGetTLSAddr:p4d2.4d3,8,0#00",
 };
 
 static u64 rng = 0x9e3779b97f4a7c15ULL;

@@ -79,6 +79,7 @@ void test_events(void);
 void test_pass_signals(void);
 void test_qxfer(void);
 void test_memscan(void);
+void test_tls(void);
 void test_vfile(void);
 void test_run(void);
 void test_osdata(void);

@@ -146,7 +146,8 @@ static void test_resume(void)
 		  "PacketSize=4000;QStartNoAckMode+;swbreak+;hwbreak+;"
 		  "vContSupported+;qXfer:features:read+;qXfer:auxv:read+;"
 		  "qXfer:exec-file:read+;qXfer:threads:read+;"
-		  "qXfer:libraries-svr4:read+;qXfer:siginfo:read+;"
+		  "qXfer:libraries-svr4:read+;augmented-libraries-svr4-read+;"
+		  "qXfer:siginfo:read+;"
 		  "qXfer:siginfo:write+");
 	/* c: no reply until the stop */
 	env_send_str(e, "c");

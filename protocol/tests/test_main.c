@@ -32,6 +32,7 @@ int main(int argc, char **argv)
 	test_watch();
 	test_threadev();
 	test_osdata();
+	test_tls();
 	printf("%d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;
 }

@@ -15,7 +15,8 @@ static void test_supported(void)
 	sprintf(want, "PacketSize=%x;QStartNoAckMode+;swbreak+;hwbreak+;"
 		"vContSupported+;qXfer:features:read+;qXfer:auxv:read+;"
 		"qXfer:exec-file:read+;qXfer:threads:read+;"
-		"qXfer:libraries-svr4:read+;qXfer:siginfo:read+;"
+		"qXfer:libraries-svr4:read+;augmented-libraries-svr4-read+;"
+		"qXfer:siginfo:read+;"
 		"qXfer:siginfo:write+", RSP_PACKET_MAX);
 	sprintf(want_mp, "%s;multiprocess+", want);
 	sprintf(want_all, "%s;no-resumed+", want_mp);
@@ -43,8 +44,11 @@ static void test_supported(void)
 	CHECK(e->s->gdb_swbreak && !e->s->gdb_hwbreak);
 	CHECK_STR(xact(e, "qSupported:swbreak-;hwbreak+x"), want);
 	CHECK(!e->s->gdb_swbreak && !e->s->gdb_hwbreak);
-	CHECK_STR(xact(e, "qSymbol::"), "OK");
-	CHECK_STR(xact(e, "qSymbol:6d61696e:"), "OK");
+	/* the thread library's name first (rsp_tls.c; test_tls.c) */
+	CHECK_STR(xact(e, "qSymbol::"),
+		  "qSymbol:5f5f6e70746c5f76657273696f6e");
+	CHECK_STR(xact(e, "qSymbol::5f5f6e70746c5f76657273696f6e"), "OK");
+	CHECK_STR(xact(e, "qSymbol:6d61696e:"), "");
 	CHECK_STR(xact(e, "qCx"), "");
 	CHECK_STR(xact(e, "vCont?"), "vCont;c;C;t;s;S;r");
 	e->m.can_range_step_val = 0;

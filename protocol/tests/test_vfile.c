@@ -382,7 +382,8 @@ static void test_svr4(void)
 	const char *d;
 	u32 i;
 
-	CHECK(strstr(xact(e, "qSupported"), ";qXfer:libraries-svr4:read+"));
+	CHECK(strstr(xact(e, "qSupported"), ";qXfer:libraries-svr4:read+"
+			";augmented-libraries-svr4-read+;"));
 	make_process(&e->m);
 	for (i = 0; i < sizeof(chunks) / sizeof(chunks[0]); i++) {
 		d = svr4_fetch(e, "", chunks[i]);
@@ -398,6 +399,18 @@ static void test_svr4(void)
 		  "l_addr=\"0x7f0000\" l_ld=\"0x7f1000\" lmid=\"0x0\"/>"
 		  LIB2_IN("0x0") "</library-list-svr4>");
 	CHECK_STR(svr4_fetch(e, "start=400a00;prev=400980;lmid=400800", 0xfff),
+		  "<library-list-svr4 version=\"1.0\">" LIB2
+		  "</library-list-svr4>");
+	/* gdb 13's order, and gdbserver's way of reading the annex */
+	CHECK_STR(svr4_fetch(e, "lmid=400800;start=400a00;prev=400980",
+			     0xfff),
+		  "<library-list-svr4 version=\"1.0\">" LIB2
+		  "</library-list-svr4>");
+	CHECK_STR(svr4_fetch(e, "x;start=400980;prev=400900", 0xfff), DOC);
+	CHECK_STR(svr4_fetch(e, "start=;prev=400900", 0xfff), DOC);
+	CHECK_STR(svr4_fetch(e, "start", 0xfff), DOC);
+	CHECK_STR(svr4_fetch(e, "start=10000000000400a00;prev=400980;"
+			     "lmid=400800", 0xfff),
 		  "<library-list-svr4 version=\"1.0\">" LIB2
 		  "</library-list-svr4>");
 	/* prev not matching: the chain is not trusted */
@@ -438,9 +451,20 @@ static void test_svr4(void)
 		  "<library name=\"/lib/libc.so.6\" lm=\"0x402100\" "
 		  "l_addr=\"0x600000\" l_ld=\"0x601000\" lmid=\"0x402000\"/>"
 		  "</library-list-svr4>");
+	/* the first namespace without its list yet: the end, as gdbserver */
+	put64(&e->m, RDEBUG + 8, 0);
+	CHECK_STR(svr4_fetch(e, "", 0xfff),
+		  "<library-list-svr4 version=\"1.0\"></library-list-svr4>");
+	put64(&e->m, RDEBUG + 8, LM0);
 	/* a namespace list looping on itself ends */
 	put64(&e->m, RDEBUG2 + 40, RDEBUG2);
 	CHECK(svr4_fetch(e, "", 0xfff) != NULL);
+	/* r_version read as an int: negative is no version */
+	e->m.mem[RDEBUG - B] = 0xff;
+	e->m.mem[RDEBUG - B + 3] = 0xff;
+	CHECK_STR(svr4_fetch(e, "", 0xfff),
+		  "<library-list-svr4 version=\"1.0\"></library-list-svr4>");
+	e->m.mem[RDEBUG - B + 3] = 0;
 	e->m.mem[RDEBUG - B] = 1;
 
 	/* before the dynamic linker ran: DT_DEBUG 0, empty list */
