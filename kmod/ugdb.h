@@ -1,13 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * ugdb.h - the gdb stub: one client engine of the utrace layer per
- * session.  A session is one open() of /dev/ugdb; it debugs one process
- * (all of its threads) in all-stop mode.
- *
- * A session debugs one or more processes (struct ugdb_process): the one
- * gdb attached to or started, and the fork children gdb keeps (fork and
- * vfork events, "set detach-on-fork off"), in all-stop mode across all of
- * them.
+ * session.  A session is one open() of /dev/ugdb.  It debugs one or more
+ * processes (struct ugdb_process), all their threads, in all-stop mode
+ * across all of them: the one gdb attached to or started, and the fork
+ * children gdb keeps (fork and vfork events, "set detach-on-fork off").
  *
  * Locking: sess->mutex serializes everything gdb asks (the RSP engine and
  * the target operations it calls) and the ioctls.  Callbacks run in the
