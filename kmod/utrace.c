@@ -792,20 +792,26 @@ void utrace_report_exec(const struct linux_binprm *bprm)
  */
 static sigset_t utrace_guard;
 
+/*
+ * The same two readers also let the kernel drop a signal nobody would
+ * see: sig_ignored() turns away, at generation, a signal whose handler is
+ * SIG_IGN or whose default action is to ignore it (SIGCHLD, SIGWINCH,
+ * SIGURG), unless the task is ptraced -- or has it in ->real_blocked.
+ * ptrace reports those, and gdb may ask to stop for them ("handle
+ * SIGWINCH stop"): so the guard holds them too, and the layer reports
+ * every signal but SIGKILL and SIGSTOP (never reported) and SIGCONT
+ * (its job control effect is the kernel's, told by report_jctl).  Put
+ * back after the report, such a signal is dropped by get_signal() as it
+ * would have been by the sender.
+ */
 static void utrace_guard_init(void)
 {
 	int sig;
 
 	sigemptyset(&utrace_guard);
-	for (sig = 1; sig <= _NSIG; sig++) {
-		if (sig == SIGKILL || sig == SIGSTOP)
-			continue;
-		if (sig < SIGRTMIN &&
-		    (sig_kernel_coredump(sig) || sig_kernel_ignore(sig) ||
-		     sig_kernel_stop(sig)))
-			continue;
-		sigaddset(&utrace_guard, sig);
-	}
+	for (sig = 1; sig <= _NSIG; sig++)
+		if (sig != SIGKILL && sig != SIGSTOP && sig != SIGCONT)
+			sigaddset(&utrace_guard, sig);
 }
 
 /*

@@ -1035,11 +1035,55 @@ static void test_signal_fatal_deliver(void)
 		    ST_SH_KILL_EXIT5, false, 0, SIGUSR1);
 }
 
+/*
+ * A signal the kernel would drop at generation for a task nobody traces
+ * (sig_ignored(): its default action is to ignore it, or its handler is
+ * SIG_IGN) is reported too, as ptrace reports it, then dropped: the
+ * script goes on and exits 5.  @script sends @sig to the shell.
+ */
+static void st_sig_ignored(const char *name, const char *script, int sig)
+{
+	char *argv[] = { "/bin/sh", "-c", (char *)script, NULL };
+	struct st_rec *r = kcalloc(ST_LOG_MAX, sizeof(*r), GFP_KERNEL);
+	struct st_ctx *c = st_ctx_new();
+	struct st_eng *e;
+	unsigned int n;
+	bool ok = false;
+	int ret;
+
+	CHECK(c && r, "out of memory");
+	e = &c->eng[0];
+	st_watch(e, UTRACE_EVENT(SIGNAL) | UTRACE_EVENT(EXIT) |
+		 UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP));
+	ST_SPAWN(c, argv);
+	CHECK(st_wait(&e->death, ST_TIMEOUT), "no report_death in 10 s");
+	n = st_records(c, 0, r);
+	CHECK(st_count_nr(r, n, EV_SIGNAL, sig) == 1,
+	      "%u reports of signal %d, want 1",
+	      st_count_nr(r, n, EV_SIGNAL, sig), sig);
+	CHECK(e->death_code == 5 << 8, "exit code %#lx, want %#x",
+	      e->death_code, 5 << 8);
+	ok = true;
+out:
+	st_done(name, ok, c);
+	kfree(r);
+}
+
+static void test_signal_ignored(void)
+{
+	st_sig_ignored("a signal ignored by default (SIGWINCH) is reported",
+		       "kill -WINCH $$; exit 5", SIGWINCH);
+	st_sig_ignored("a signal whose handler is SIG_IGN (SIGQUIT) is reported",
+		       "trap '' QUIT; kill -QUIT $$; exit 5", SIGQUIT);
+}
+
 /* Is all of the layer's guard in @t's ->real_blocked, or none of it? */
 static bool st_guard_all(struct task_struct *t)
 {
 	return sigismember(&t->real_blocked, SIGTERM) &&
 	       sigismember(&t->real_blocked, SIGUSR1) &&
+	       sigismember(&t->real_blocked, SIGCHLD) &&
+	       sigismember(&t->real_blocked, SIGQUIT) &&
 	       sigismember(&t->real_blocked, SIGRTMAX);
 }
 
@@ -1599,6 +1643,7 @@ static int __init st_mod_init(void)
 	test_signal_fatal_suppress();
 	test_signal_fatal_deliver();
 	test_signal_guard_lifetime();
+	test_signal_ignored();
 	test_signal_deliver();
 	test_signal_suppress();
 	test_signal_change();

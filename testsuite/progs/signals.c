@@ -15,6 +15,9 @@
  * while it waits in pause().
  * "report" mode: the default, and prints "result N" (N the exit status)
  * before it exits, for tests that cannot wait for it (after a detach).
+ * "ignored" mode: signals the kernel would not even queue for a process
+ * nobody traces: SIGWINCH (ignored by default), then SIGQUIT with its
+ * handler set to SIG_IGN; exits 6 once both are sent.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -85,6 +88,12 @@ int main(int argc, char **argv)
 		alarm(1);
 		for (;;)
 			pause();	/* L:pause */
+	}
+	if (argc > 1 && strcmp(argv[1], "ignored") == 0) {
+		KILL_SELF(SIGWINCH);	/* L:winch */
+		signal(SIGQUIT, SIG_IGN);
+		KILL_SELF(SIGQUIT);	/* L:quit */
+		return 6;
 	}
 	if (argc > 1 && strcmp(argv[1], "segv") == 0) {
 		do_segv();
