@@ -36,45 +36,38 @@ static int op_attach(void *target, int pid)
 	return ugdb_attach_process(target, pid);
 }
 
+/* Let go of process @pid (-1: all of them), killing it if @kill. */
+static int forget_pid(struct ugdb_session *sess, int pid, bool kill)
+{
+	struct ugdb_process *p;
+
+	if (!sess->pid)
+		return -ESRCH;
+	if (pid <= 0) {
+		ugdb_forget_all(sess, kill ? UGDB_FORGET_KILL :
+					      UGDB_FORGET_DETACH);
+		return 0;
+	}
+	p = ugdb_proc_find(sess, pid);
+	if (!p)
+		return -ESRCH;
+	ugdb_forget_proc(sess, p, kill);
+	return 0;
+}
+
 /*
  * D;pid, or D (-1: all).  After a fork event gdb detaches the process it
  * does not follow, the child or the parent, or keeps both.
  */
 static int op_detach(void *target, int pid)
 {
-	struct ugdb_session *sess = target;
-	struct ugdb_process *p;
-
-	if (!sess->pid)
-		return -ESRCH;
-	if (pid <= 0) {
-		ugdb_forget_all(sess, UGDB_FORGET_DETACH);
-		return 0;
-	}
-	p = ugdb_proc_find(sess, pid);
-	if (!p)
-		return -ESRCH;
-	ugdb_forget_proc(sess, p, false);
-	return 0;
+	return forget_pid(target, pid, false);
 }
 
 /* k (-1: all) and vKill;pid. */
 static int op_kill(void *target, int pid)
 {
-	struct ugdb_session *sess = target;
-	struct ugdb_process *p;
-
-	if (!sess->pid)
-		return -ESRCH;
-	if (pid <= 0) {
-		ugdb_forget_all(sess, UGDB_FORGET_KILL);
-		return 0;
-	}
-	p = ugdb_proc_find(sess, pid);
-	if (!p)
-		return -ESRCH;
-	ugdb_forget_proc(sess, p, true);
-	return 0;
+	return forget_pid(target, pid, true);
 }
 
 static void op_stop_state(void *target, struct rsp_stop *out)

@@ -977,6 +977,28 @@ out:
 #define ST_SH_TRAP_KILL_EXIT5	"trap 'exit 3' USR1; kill -USR1 $$; exit 5"
 
 /*
+ * Run @script under one engine asking SIGNAL (and death, reap) until it
+ * is reaped; its records go to @r.  Returns how many, or -1 after a
+ * failure (why[] says which).
+ */
+static int st_sig_run(struct st_ctx *c, const char *script,
+		      struct st_rec *r)
+{
+	char *argv[] = { "/bin/sh", "-c", (char *)script, NULL };
+	struct st_eng *e = &c->eng[0];
+	int ret;
+
+	st_watch(e, UTRACE_EVENT(SIGNAL) | UTRACE_EVENT(EXIT) |
+		 UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP));
+	ST_SPAWN(c, argv);
+	CHECK(st_wait(&e->death, ST_TIMEOUT), "no report_death in 10 s");
+	CHECK(st_wait(&e->reap, ST_TIMEOUT), "no report_reap in 10 s");
+	return st_records(c, 0, r);
+out:
+	return -1;
+}
+
+/*
  * 8-10. One engine asking SIGNAL; for SIGUSR1 it leaves *deliver (@change
  * false) or sets it to @to.  Wants one SIGUSR1 report with the kill's
  * siginfo, no report of any other signal, and the exit code @want.
@@ -984,24 +1006,19 @@ out:
 static void st_sig_case(const char *name, const char *script, bool change,
 			int to, long want)
 {
-	char *argv[] = { "/bin/sh", "-c", (char *)script, NULL };
 	struct st_rec *r = kcalloc(ST_LOG_MAX, sizeof(*r), GFP_KERNEL);
 	struct st_ctx *c = st_ctx_new();
 	struct st_eng *e;
-	unsigned int n;
 	bool ok = false;
-	int ret;
+	int n;
 
 	CHECK(c && r, "out of memory");
 	e = &c->eng[0];
-	st_watch(e, UTRACE_EVENT(SIGNAL) | UTRACE_EVENT(EXIT) |
-		 UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP));
 	e->sig_change = change;
 	e->sig_to = to;
-	ST_SPAWN(c, argv);
-	CHECK(st_wait(&e->death, ST_TIMEOUT), "no report_death in 10 s");
-	CHECK(st_wait(&e->reap, ST_TIMEOUT), "no report_reap in 10 s");
-	n = st_records(c, 0, r);
+	n = st_sig_run(c, script, r);
+	if (n < 0)
+		goto out;
 	CHECK(e->nusr1 == 1, "%u SIGUSR1 reports, want 1 (exit code %#lx, want %#lx)",
 	      e->nusr1, e->death_code, want);
 	CHECK(e->usr1_code == SI_USER, "si_code %d, want SI_USER",
@@ -1043,21 +1060,17 @@ static void test_signal_fatal_deliver(void)
  */
 static void st_sig_ignored(const char *name, const char *script, int sig)
 {
-	char *argv[] = { "/bin/sh", "-c", (char *)script, NULL };
 	struct st_rec *r = kcalloc(ST_LOG_MAX, sizeof(*r), GFP_KERNEL);
 	struct st_ctx *c = st_ctx_new();
 	struct st_eng *e;
-	unsigned int n;
 	bool ok = false;
-	int ret;
+	int n;
 
 	CHECK(c && r, "out of memory");
 	e = &c->eng[0];
-	st_watch(e, UTRACE_EVENT(SIGNAL) | UTRACE_EVENT(EXIT) |
-		 UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP));
-	ST_SPAWN(c, argv);
-	CHECK(st_wait(&e->death, ST_TIMEOUT), "no report_death in 10 s");
-	n = st_records(c, 0, r);
+	n = st_sig_run(c, script, r);
+	if (n < 0)
+		goto out;
 	CHECK(st_count_nr(r, n, EV_SIGNAL, sig) == 1,
 	      "%u reports of signal %d, want 1",
 	      st_count_nr(r, n, EV_SIGNAL, sig), sig);
