@@ -299,6 +299,19 @@ static int cached_xstate(struct ugdb_regcache *rc, struct task_struct *task)
 	ret = regset_get(task, rs, size, rc->xs);
 	if (ret < 0)
 		return ret;
+	/*
+	 * The kernel keeps PKRU in the thread (loaded at context switch),
+	 * not in the XSAVE buffer, whose PKRU bit can be clear while PKRU
+	 * is not 0 (right after an exec it holds the kernel's default).
+	 * The image then has zeros there, and writing it back would set
+	 * PKRU to 0 (as gdbserver 13 does): put the thread's value in.
+	 */
+	if (rc->xoff[XFEATURE_PKRU] &&
+	    rc->xoff[XFEATURE_PKRU] + sizeof(u32) <= size) {
+		u32 pkru = READ_ONCE(task->thread.pkru);
+
+		memcpy(rc->xs + rc->xoff[XFEATURE_PKRU], &pkru, sizeof(pkru));
+	}
 	rc->xs_valid = true;
 	return 0;
 }
@@ -328,10 +341,7 @@ static int xstate_locate(struct ugdb_regcache *rc, struct task_struct *task,
 /*
  * The image the regset gives has every component in place: those in
  * their init state (clear in the header's xstate_bv) hold their init
- * values (zeros), and PKRU holds the thread's PKRU whatever its bit
- * says (the kernel keeps PKRU apart from the XSAVE buffer: right after
- * an exec the bit is clear while PKRU is the kernel's default
- * 0x55555554; gdbserver 13 shows 0 there).
+ * values (zeros), and PKRU the thread's value (cached_xstate).
  */
 static int xstate_read(struct ugdb_regcache *rc, struct task_struct *task,
 		       const struct rsp_reg_desc *r, u8 *buf)
