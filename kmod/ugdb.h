@@ -154,12 +154,23 @@ struct ugdb_thread {
 	struct perf_event *hw_bp[UGDB_NR_DR];
 };
 
-/* The register sets of the thread gdb looked at last (ugdb_regs.c). */
+/* XSAVE components (bits of XCR0) ugdb reads: up to PKRU (9). */
+#define UGDB_XCOMP_MAX	10
+
+/*
+ * The register sets of the thread gdb looked at last (ugdb_regs.c), and
+ * where this CPU keeps the XSAVE components gdb is told about.
+ */
 struct ugdb_regcache {
 	struct task_struct *task;	/* not pinned: compared only */
-	bool gp_valid, fx_valid;
+	bool gp_valid, fx_valid, xs_valid;
 	struct user_regs_struct gp;
 	struct user_i387_struct fx;
+	u8 *xs;				/* NT_X86_XSTATE image, or NULL */
+	unsigned int xs_size;		/* its size (the regset's) */
+	u64 xcr0;			/* components the CPU and kernel use */
+	u16 xoff[UGDB_XCOMP_MAX];	/* standard-format offset, or 0 */
+	u16 xlen[UGDB_XCOMP_MAX];	/* and size */
 };
 
 struct ugdb_session {
@@ -303,7 +314,9 @@ bool ugdb_syscall_return_wanted(struct ugdb_session *sess,
 /* ugdb_target.c: the rsp_target_ops */
 extern const struct rsp_target_ops ugdb_target_ops;
 
-/* ugdb_regs.c */
+/* ugdb_regs.c: regno is the register id (protocol/rsp_amd64.h) */
+u32 ugdb_regcache_init(struct ugdb_regcache *rc);
+void ugdb_regcache_free(struct ugdb_regcache *rc);
 int ugdb_read_reg(struct ugdb_regcache *rc, struct task_struct *task,
 		  int regno, u8 *buf);
 int ugdb_write_reg(struct ugdb_regcache *rc, struct task_struct *task,

@@ -37,6 +37,9 @@ static int ugdb_open(struct inode *inode, struct file *file)
 	sess->run_shell = true;
 	sess->run_no_aslr = true;
 	rsp_session_init(sess->rsp, &ugdb_target_ops, sess, 0);
+	/* the registers this CPU has, described as gdbserver would */
+	rsp_session_set_reg_features(sess->rsp,
+				     ugdb_regcache_init(&sess->regs));
 	file->private_data = sess;
 	return nonseekable_open(inode, file);
 }
@@ -58,6 +61,7 @@ static int ugdb_release(struct inode *inode, struct file *file)
 	put_cred(sess->cred);
 	ugdb_run_free(sess);
 	ugdb_osdata_free(sess);
+	ugdb_regcache_free(&sess->regs);
 	kvfree(sess->rsp);
 	kvfree(sess);
 	return 0;

@@ -1,17 +1,30 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ugdb_regs.c - a stopped task's registers, by the number of the x86-64
- * target description (protocol/rsp_amd64.h), through the regsets ptrace
- * and core dumps use: NT_PRSTATUS (struct user_regs_struct) and
- * NT_PRFPREG (the 512-byte fxsave image).
+ * ugdb_regs.c - a stopped task's registers, by register id
+ * (protocol/rsp_amd64.h), through the regsets ptrace and core dumps use:
+ * NT_PRSTATUS (struct user_regs_struct), NT_PRFPREG (the 512-byte fxsave
+ * image) and, for what XSAVE added (AVX, MPX, AVX-512, PKRU),
+ * NT_X86_XSTATE: the whole XSAVE area in the standard (non-compacted)
+ * format whatever the kernel keeps, each component at the offset CPUID
+ * leaf 0xd gives.
+ *
+ * Which of those the session describes to gdb is gdbserver's choice:
+ * from XCR0 (the components the kernel enabled; gdbserver reads the same
+ * mask from the xstate regset's software-reserved bytes).
  *
  * The task must be stopped and off its CPU (utrace_prepare_examine): its
  * user registers are then in pt_regs and its FPU state in memory.
  */
 #include <linux/elf.h>
+#include <linux/mm.h>
 #include <linux/regset.h>
 #include <linux/sched.h>
+#include <linux/slab.h>
 #include <linux/string.h>
+#include <asm/cpufeature.h>
+#include <asm/fpu/types.h>
+#include <asm/fpu/xcr.h>
+#include <asm/processor.h>
 #include <asm/user.h>
 
 #include "ugdb.h"
@@ -36,6 +49,10 @@ static const unsigned char gp_slot[24] = {
 #define REG_ORIG_RAX	57
 #define REG_FS_BASE	58
 #define REG_GS_BASE	59
+
+/* The XSAVE header: xstate_bv, the components not in their init state. */
+#define XSAVE_HDR_OFF	512
+#define XSAVE_STD_MIN	576	/* legacy area + header */
 
 static const struct user_regset *find_regset(struct task_struct *task,
 					     unsigned int note)
@@ -176,9 +193,10 @@ static void x87_ctl_set(struct user_i387_struct *fx, int regno, u32 v)
 }
 
 /*
- * gdb reads registers one by one (60 of them for a 'g'), each regset
- * fetch copies a whole set: keep the two sets of the thread last looked
- * at until it runs again (ugdb_regcache_drop) or another is looked at.
+ * gdb reads registers one by one (all of the description's for a 'g'),
+ * each regset fetch copies a whole set: keep the sets of the thread last
+ * looked at (general, fxsave, and the XSAVE image below) until it runs
+ * again (ugdb_regcache_drop) or another is looked at.
  */
 static int cached_set(struct ugdb_regcache *rc, struct task_struct *task,
 		      bool gp, void **set)
@@ -186,9 +204,8 @@ static int cached_set(struct ugdb_regcache *rc, struct task_struct *task,
 	int ret;
 
 	if (rc->task != task) {
+		ugdb_regcache_drop(rc);
 		rc->task = task;
-		rc->gp_valid = false;
-		rc->fx_valid = false;
 	}
 	if (gp && !rc->gp_valid) {
 		ret = get_regset(task, NT_PRSTATUS, &rc->gp, sizeof(rc->gp));
@@ -211,6 +228,166 @@ void ugdb_regcache_drop(struct ugdb_regcache *rc)
 	rc->task = NULL;
 	rc->gp_valid = false;
 	rc->fx_valid = false;
+	rc->xs_valid = false;
+}
+
+/*
+ * At session start: the XSAVE components in use (XCR0) and where each is
+ * in the standard format; returns the register features to describe.
+ * Without XSAVE, ptrace has no xstate regset and gdbserver describes
+ * x87 and SSE only: so do we.
+ */
+u32 ugdb_regcache_init(struct ugdb_regcache *rc)
+{
+	unsigned int i, size, off, ecx, edx;
+
+	rc->xcr0 = 0;
+	if (boot_cpu_has(X86_FEATURE_XSAVE) &&
+	    boot_cpu_has(X86_FEATURE_OSXSAVE))
+		rc->xcr0 = xgetbv(XCR_XFEATURE_ENABLED_MASK);
+	for (i = 2; i < UGDB_XCOMP_MAX; i++) {
+		rc->xoff[i] = 0;
+		rc->xlen[i] = 0;
+		if (!(rc->xcr0 & BIT_ULL(i)))
+			continue;
+		cpuid_count(0xd, i, &size, &off, &ecx, &edx);
+		if (off < XSAVE_STD_MIN || off + size > U16_MAX)
+			continue;	/* not a user component we know */
+		rc->xoff[i] = off;
+		rc->xlen[i] = size;
+	}
+	return rsp_amd64_features_from_xcr0(rc->xcr0);
+}
+
+void ugdb_regcache_free(struct ugdb_regcache *rc)
+{
+	ugdb_regcache_drop(rc);
+	kvfree(rc->xs);
+	rc->xs = NULL;
+	rc->xs_size = 0;
+}
+
+/*
+ * The XSAVE image of @task, fetched once per stop like the other sets
+ * (the buffer is the regset's full size: a write must give all of it).
+ */
+static int cached_xstate(struct ugdb_regcache *rc, struct task_struct *task)
+{
+	const struct user_regset *rs = find_regset(task, NT_X86_XSTATE);
+	unsigned int size;
+	int ret;
+
+	if (rc->task != task) {
+		ugdb_regcache_drop(rc);
+		rc->task = task;
+	}
+	if (rc->xs_valid)
+		return 0;
+	if (!rs || !rs->regset_get)
+		return -EIO;
+	size = rs->n * rs->size;
+	if (size < XSAVE_STD_MIN)
+		return -EIO;
+	if (size != rc->xs_size) {
+		kvfree(rc->xs);
+		rc->xs_size = 0;
+		rc->xs = kvzalloc(size, GFP_KERNEL);
+		if (!rc->xs)
+			return -ENOMEM;
+		rc->xs_size = size;
+	}
+	ret = regset_get(task, rs, size, rc->xs);
+	if (ret < 0)
+		return ret;
+	/*
+	 * The kernel keeps PKRU in the thread (loaded at context switch),
+	 * not in the XSAVE buffer, whose PKRU bit can be clear while PKRU
+	 * is not 0 (right after an exec it holds the kernel's default).
+	 * The image then has zeros there, and writing it back would set
+	 * PKRU to 0 (as gdbserver 13 does): put the thread's value in.
+	 */
+	if (rc->xoff[XFEATURE_PKRU] &&
+	    rc->xoff[XFEATURE_PKRU] + sizeof(u32) <= size) {
+		u32 pkru = READ_ONCE(task->thread.pkru);
+
+		memcpy(rc->xs + rc->xoff[XFEATURE_PKRU], &pkru, sizeof(pkru));
+	}
+	rc->xs_valid = true;
+	return 0;
+}
+
+/*
+ * Where XSAVE register @r is in the image.  A component the CPU does not
+ * use, or too small for the register, is -EIO (gdb shows "xx").
+ */
+static int xstate_locate(struct ugdb_regcache *rc, struct task_struct *task,
+			 const struct rsp_reg_desc *r, u8 **p)
+{
+	unsigned int c = r->xcomp;
+	int ret;
+
+	if (c >= UGDB_XCOMP_MAX || !rc->xoff[c] ||
+	    r->src_off + r->size > rc->xlen[c])
+		return -EIO;
+	ret = cached_xstate(rc, task);
+	if (ret)
+		return ret;
+	if (rc->xoff[c] + rc->xlen[c] > rc->xs_size)
+		return -EIO;
+	*p = rc->xs + rc->xoff[c] + r->src_off;
+	return 0;
+}
+
+/*
+ * The image the regset gives has every component in place: those in
+ * their init state (clear in the header's xstate_bv) hold their init
+ * values (zeros), and PKRU the thread's value (cached_xstate).
+ */
+static int xstate_read(struct ugdb_regcache *rc, struct task_struct *task,
+		       const struct rsp_reg_desc *r, u8 *buf)
+{
+	u8 *p;
+	int ret;
+
+	ret = xstate_locate(rc, task, r, &p);
+	if (ret)
+		return ret;
+	memcpy(buf, p, r->size);
+	return r->size;
+}
+
+/*
+ * The kernel takes from a written image only the components whose
+ * xstate_bv bit is set and puts the others in their init state, PKRU
+ * included (0: every protection key open).  So the written register's
+ * component gets its bit, and so does PKRU, whose place holds the
+ * thread's value: writing a ymm register must not reset PKRU (as each
+ * register write of gdbserver 13 does while the bit is clear).  A value
+ * that does not change is not written at all (G writes back everything
+ * gdb read).
+ */
+static int xstate_write(struct ugdb_regcache *rc, struct task_struct *task,
+			const struct rsp_reg_desc *r, const u8 *buf)
+{
+	u64 bv, set = BIT_ULL(r->xcomp);
+	u8 *p;
+	int ret;
+
+	ret = xstate_locate(rc, task, r, &p);
+	if (ret)
+		return ret;
+	if (!memcmp(p, buf, r->size))
+		return r->size;
+	if (rc->xoff[XFEATURE_PKRU])
+		set |= XFEATURE_MASK_PKRU;
+	memcpy(&bv, rc->xs + XSAVE_HDR_OFF, sizeof(bv));
+	bv |= set;
+	memcpy(rc->xs + XSAVE_HDR_OFF, &bv, sizeof(bv));
+	memcpy(p, buf, r->size);
+	ret = set_regset(task, NT_X86_XSTATE, rc->xs, rc->xs_size);
+	/* the kernel may have adjusted what we wrote: fetch it again */
+	ugdb_regcache_drop(rc);
+	return ret ? ret : r->size;
 }
 
 /*
@@ -232,10 +409,14 @@ static int reg_locate(struct ugdb_regcache *rc, struct task_struct *task,
 int ugdb_read_reg(struct ugdb_regcache *rc, struct task_struct *task,
 		  int regno, u8 *buf)
 {
+	const struct rsp_reg_desc *r = rsp_amd64_reg(regno);
 	unsigned int off;
 	bool is_gp;
 	void *set;
 	int size;
+
+	if (r && r->src == RSP_SRC_XSTATE)
+		return xstate_read(rc, task, r, buf);
 
 	size = reg_locate(rc, task, regno, &set, &off, &is_gp);
 	if (size < 0)
@@ -255,11 +436,15 @@ int ugdb_read_reg(struct ugdb_regcache *rc, struct task_struct *task,
 int ugdb_write_reg(struct ugdb_regcache *rc, struct task_struct *task,
 		   int regno, const u8 *buf)
 {
+	const struct rsp_reg_desc *r = rsp_amd64_reg(regno);
 	unsigned long val = 0;
 	unsigned int off;
 	bool is_gp;
 	void *set;
 	int size, ret;
+
+	if (r && r->src == RSP_SRC_XSTATE)
+		return xstate_write(rc, task, r, buf);
 
 	size = reg_locate(rc, task, regno, &set, &off, &is_gp);
 	if (size < 0)

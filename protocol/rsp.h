@@ -10,17 +10,20 @@
  * tasks, engines or locks; the caller serializes every call on one
  * session (the module holds the session mutex around each of them).
  *
- * Thread ids are Linux tids, process ids Linux tgids.  Register numbers
- * are those of the x86-64 target description served by qXfer:features
- * (see rsp_amd64.h).  Signal numbers given to and received from the
- * target are Linux x86-64 signal numbers; this layer converts them to and
- * from gdb's own numbering.  Negative return values of target operations
+ * Thread ids are Linux tids, process ids Linux tgids.  Registers are
+ * named by their ids (rsp_amd64.h); the wire numbers of p/P and the g
+ * layout follow the session's target description, which has the
+ * features the target says the CPU has (rsp_session_set_reg_features).
+ * Signal numbers given to and received from the target are Linux x86-64
+ * signal numbers; this layer converts them to and from gdb's own
+ * numbering.  Negative return values of target operations
  * are Linux errno values, negated; they become E replies.
  */
 #ifndef UGDB_RSP_H
 #define UGDB_RSP_H
 
 #include "rsp_types.h"
+#include "rsp_amd64.h"
 
 #define RSP_PACKET_MAX		0x4000	/* PacketSize we announce */
 #define RSP_OUT_MAX		(2 * RSP_PACKET_MAX + 64)
@@ -178,9 +181,10 @@ struct rsp_target_ops {
 	int (*thread_alive)(void *t, int tid);			/* 0 / -ESRCH */
 
 	/*
-	 * Registers, by the target description's number.  Returns the
-	 * register's size in bytes (bytes in target byte order in buf), or
-	 * -errno; -ENOENT for a number beyond the description.
+	 * Registers, by register id (enum rsp_amd64_regnum; only those of
+	 * the session's features are asked for).  Returns the register's
+	 * size in bytes (bytes in target byte order in buf), or -errno;
+	 * -ENOENT for an id the target does not know.
 	 */
 	int (*read_reg)(void *t, int tid, int regno, u8 *buf);
 	int (*write_reg)(void *t, int tid, int regno, const u8 *buf);
@@ -481,10 +485,21 @@ struct rsp_session {
 
 	/* qSymbol / qGetTLSAddr; cleared when the process changes */
 	struct rsp_tdb tdb;
+
+	/* the registers gdb is told about: wire numbers, g, target.xml */
+	struct rsp_amd64_tdesc tdesc;
 };
 
 void rsp_session_init(struct rsp_session *s, const struct rsp_target_ops *ops,
 		      void *target, int extended);
+
+/*
+ * The register features the CPU has (RSP_AMD64_HAS() bits, e.g. from
+ * rsp_amd64_features_from_xcr0()); rsp_session_init() starts with
+ * RSP_AMD64_FEATURES_BASE.  Decides target.xml, the wire numbers and the
+ * g layout; call it before gdb connects.
+ */
+void rsp_session_set_reg_features(struct rsp_session *s, u32 features);
 
 /*
  * Feed bytes received from gdb.  Processes every complete packet and the

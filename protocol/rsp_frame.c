@@ -19,6 +19,12 @@ void rsp_session_init(struct rsp_session *s, const struct rsp_target_ops *ops,
 	s->target = target;
 	s->extended = !!extended;
 	s->rx_state = RSP_RX_IDLE;
+	rsp_amd64_tdesc_init(&s->tdesc, RSP_AMD64_FEATURES_BASE);
+}
+
+void rsp_session_set_reg_features(struct rsp_session *s, u32 features)
+{
+	rsp_amd64_tdesc_init(&s->tdesc, features);
 }
 
 u32 rsp_out_room(const struct rsp_session *s)

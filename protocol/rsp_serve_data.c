@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * rsp_serve_data.c - registers (g G p P), memory (m M x X) and
- * breakpoints (Z z).  Register layout comes from rsp_amd64.h; data is
- * staged in s->scratch, never on the stack.
+ * breakpoints (Z z).  Register numbers and the g layout are the
+ * session's target description (s->tdesc, rsp_amd64.h); data is staged
+ * in s->scratch, never on the stack.
  */
 #include "rsp_int.h"
 #include "rsp_amd64.h"
@@ -36,6 +37,7 @@ static void put_unavailable(struct rsp_session *s, u32 size)
 
 static int serve_read_regs(struct rsp_session *s)
 {
+	const struct rsp_amd64_tdesc *d = &s->tdesc;
 	u8 buf[RSP_AMD64_REG_MAX];
 	int tid = rsp_current_tid(s, 1);
 	int i;
@@ -44,8 +46,8 @@ static int serve_read_regs(struct rsp_session *s)
 		rsp_put_error(s, tid);
 		return 1;
 	}
-	for (i = 0; i < RSP_AMD64_NREGS; i++) {
-		const struct rsp_reg_desc *r = &rsp_amd64_regs[i];
+	for (i = 0; i < d->nregs; i++) {
+		const struct rsp_reg_desc *r = rsp_amd64_wire_reg(d, i);
 
 		if (read_one(s, tid, r, buf) < 0)
 			put_unavailable(s, r->size);
@@ -62,9 +64,10 @@ static int serve_read_regs(struct rsp_session *s)
  */
 static int serve_write_regs(struct rsp_session *s, struct rsp_req *req)
 {
+	const struct rsp_amd64_tdesc *d = &s->tdesc;
 	int tid = rsp_current_tid(s, 1);
 	long n = rsp_hex_decode(req->data, req->data_len, s->scratch,
-				RSP_AMD64_G_SIZE);
+				d->g_size);
 	int i, ret, err = 0;
 
 	if (n < 0) {
@@ -75,13 +78,13 @@ static int serve_write_regs(struct rsp_session *s, struct rsp_req *req)
 		rsp_put_error(s, tid < 0 ? tid : -RSP_EOPNOTSUPP);
 		return 1;
 	}
-	for (i = 0; i < RSP_AMD64_NREGS; i++) {
-		const struct rsp_reg_desc *r = &rsp_amd64_regs[i];
+	for (i = 0; i < d->nregs; i++) {
+		const struct rsp_reg_desc *r = rsp_amd64_wire_reg(d, i);
 
-		if (r->offset + r->size > n)
+		if (d->g_off[i] + r->size > n)
 			break;
 		ret = s->ops->write_reg(s->target, tid, r->regno,
-					s->scratch + r->offset);
+					s->scratch + d->g_off[i]);
 		if (ret < 0 && !err)
 			err = ret;
 	}
@@ -94,7 +97,8 @@ static int serve_write_regs(struct rsp_session *s, struct rsp_req *req)
 
 static int serve_read_reg(struct rsp_session *s, struct rsp_req *req)
 {
-	const struct rsp_reg_desc *r = rsp_amd64_reg(req->regno);
+	const struct rsp_reg_desc *r = rsp_amd64_wire_reg(&s->tdesc,
+							  req->regno);
 	u8 buf[RSP_AMD64_REG_MAX];
 	int tid = rsp_current_tid(s, 1);
 
@@ -115,7 +119,8 @@ static int serve_read_reg(struct rsp_session *s, struct rsp_req *req)
 
 static int serve_write_reg(struct rsp_session *s, struct rsp_req *req)
 {
-	const struct rsp_reg_desc *r = rsp_amd64_reg(req->regno);
+	const struct rsp_reg_desc *r = rsp_amd64_wire_reg(&s->tdesc,
+							  req->regno);
 	u8 buf[RSP_AMD64_REG_MAX];
 	int tid = rsp_current_tid(s, 1);
 	int ret;

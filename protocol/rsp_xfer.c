@@ -58,8 +58,8 @@ static void serve_features(struct rsp_session *s, struct rsp_req *req,
 		rsp_put_error(s, RSP_ENOENT);
 		return;
 	}
-	put_xfer_slice(s, (const u8 *)rsp_amd64_target_xml,
-		       rsp_amd64_target_xml_len, req->off, len);
+	put_xfer_slice(s, (const u8 *)s->tdesc.xml, s->tdesc.xml_len,
+		       req->off, len);
 }
 
 /*

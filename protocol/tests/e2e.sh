@@ -75,4 +75,30 @@ if [ $fail != 0 ]; then
 	printf '%s\n' "$out" | tail -n 40
 	exit 1
 fi
+# every register feature: gdb takes the description and builds the
+# pseudo registers (ymm, zmm, bnd) from the raw halves
+out=$(timeout 60 gdb -nx -batch \
+	-ex "target remote | $stub --features ff" \
+	-ex 'p $ymm0.v4_double' \
+	-ex 'p/x $k1' \
+	-ex 'p $zmm31.v8_int64' \
+	-ex 'p/x $bnd0' \
+	-ex 'p/x $pkru' \
+	-ex 'set var $ymm15.v8_int32[5] = 9' \
+	-ex 'p/x $ymm15h' \
+	-ex 'p $ymm15.v8_int32' \
+	-ex 'info registers orig_rax' \
+	-ex 'detach' 2>&1)
+check '^\$1 = {1, 0, 2, 0}$'
+check '^\$2 = 0x5a$'
+check '^\$3 = {7, 0, 0, 0, 8, 0, 0, 0}$'
+check '^\$4 = {lbound = 0x1000, ubound = 0xffffffffffffffff} : size '
+check '^\$5 = 0x55555554$'
+check '^\$6 = 0x900000000$'
+check '^\$7 = {0, 0, 0, 0, 0, 9, 0, 0}$'
+check '^orig_rax  *0x0  *0$'
+if [ $fail != 0 ]; then
+	printf '%s\n' "$out" | tail -n 40
+	exit 1
+fi
 exit 0

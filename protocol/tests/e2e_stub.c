@@ -3,6 +3,7 @@
  * e2e_stub.c - the protocol engine on stdin/stdout with the mock target,
  * for a real gdb to talk to: gdb -batch -ex 'target remote | e2e_stub'.
  * Resumes stop again at once (SIGTRAP), so continue/stepi work.
+ * "--features HEX" describes those register features (RSP_AMD64_HAS()).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,7 +42,15 @@ int main(int argc, char **argv)
 	static struct rsp_session s;
 	static struct mock m;
 	static u8 buf[4096];
-	int t;
+	u32 features = 0;
+	int t, i, multi = 0;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--multi"))
+			multi = 1;
+		else if (!strcmp(argv[i], "--features") && i + 1 < argc)
+			features = (u32)strtoul(argv[++i], NULL, 16);
+	}
 
 	mock_init(&m, &s);
 	for (t = 0; t < MOCK_NTHREADS; t++) {
@@ -55,6 +64,13 @@ int main(int argc, char **argv)
 		set_reg(&m, t, RSP_AMD64_CS + 1, 0x2b);
 		set_reg(&m, t, RSP_AMD64_MXCSR, 0x1f80);
 		set_reg(&m, t, RSP_AMD64_XMM0, 0x3ff0000000000000ULL);
+		/* read only when the features are on (--features) */
+		set_reg(&m, t, RSP_AMD64_YMM0H, 0x4000000000000000ULL);
+		set_reg(&m, t, RSP_AMD64_K0 + 1, 0x5a);
+		set_reg(&m, t, RSP_AMD64_XMM16 + 15, 7);
+		set_reg(&m, t, RSP_AMD64_ZMM0H + 31, 8);
+		set_reg(&m, t, RSP_AMD64_BND0RAW, 0x1000);
+		set_reg(&m, t, RSP_AMD64_PKRU, 0x55555554);
 	}
 	memset(m.mem, 0x90, sizeof(m.mem));	/* nops */
 	m.resume_sync_stop = 1;
@@ -66,8 +82,8 @@ int main(int argc, char **argv)
 	m.auxv[9] = 0x10;
 	m.auxv_len = 32;
 	strcpy(m.exec_path, "/nonexistent/ugdb-e2e-prog");
-	rsp_session_init(&s, &mock_ops, &m, argc > 1 && !strcmp(argv[1],
-								 "--multi"));
+	rsp_session_init(&s, &mock_ops, &m, multi);
+	rsp_session_set_reg_features(&s, features);
 	if (s.extended) {
 		/* extended-remote starts with nothing; gdb attaches */
 		m.present = 0;

@@ -193,6 +193,9 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 				 (mode & 128) ? &ops_sig : &mock_ops, &mk,
 				 mode & 1);
 	}
+	/* odd modes: every register feature (wire numbers past 59) */
+	if (mode & 1)
+		rsp_session_set_reg_features(sess, RSP_AMD64_FEATURES_ALL);
 	if (mode & 2)
 		fz_tdb();
 	/* feed in chunks of varying size; drain when told to stop */
@@ -256,6 +259,8 @@ static const char *const seeds[] = {
 	"$qGetTLSAddr:4d2,10,40b000#00$qGetTLSAddr:4d3,4,40c800#00"
 	"$M40d008,8:0000000000000000#00$qGetTLSAddr:4d2,8,40b800#00"
 	"$M40a000,8:ffffffffffffffff#00$qGetTLSAddr:p4d2.4d3,8,0#00",
+	"$p52#00$P52=54555555#00$p3c#00$P4b=00112233445566778899aabbccddeeff#00"
+	"$p9a#00$P9a=00#00$p74#00$g#00$G00#00",
 };
 
 static u64 rng = 0x9e3779b97f4a7c15ULL;

@@ -37,7 +37,7 @@ void mock_init(struct mock *m, struct rsp_session *s)
 	m->tids[0] = MOCK_PID;
 	m->tids[1] = MOCK_TID2;
 	for (t = 0; t < MOCK_NTHREADS; t++)
-		for (i = 0; i < RSP_AMD64_G_SIZE; i++)
+		for (i = 0; i < RSP_AMD64_G_MAX; i++)
 			m->regs[t][i] = (u8)(i + 16 * t);
 	for (i = 0; i < MOCK_MEM_SIZE; i++)
 		m->mem[i] = (u8)(i * 7);

@@ -31,7 +31,7 @@ struct mock {
 	int attached_flag;
 	int nthreads;
 	int tids[MOCK_NTHREADS];
-	u8 regs[MOCK_NTHREADS][RSP_AMD64_G_SIZE];
+	u8 regs[MOCK_NTHREADS][RSP_AMD64_G_MAX];	/* full layout */
 	int reg_fail[RSP_AMD64_NREGS];	/* read_reg returns -EIO */
 	int reg_bad_size;		/* read_reg returns size + 1 */
 	int write_reg_fail;

@@ -84,5 +84,6 @@ void test_vfile(void);
 void test_run(void);
 void test_osdata(void);
 void dump_threads_xml(void);
+void dump_target_xml(const char *features);
 
 #endif

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * test_main.c - runs every unit test group; "--dump-xml" prints
- * target.xml instead, "--dump-threads-xml" a qXfer:threads document with
+ * test_main.c - runs every unit test group; "--dump-xml [FEATURES]"
+ * prints target.xml instead (FEATURES: RSP_AMD64_HAS() bits in hex), "--dump-threads-xml" a qXfer:threads document with
  * hostile thread names (both for xmllint in make check).
  */
 #include "test.h"
@@ -9,7 +9,7 @@
 int main(int argc, char **argv)
 {
 	if (argc > 1 && !strcmp(argv[1], "--dump-xml")) {
-		fputs(rsp_amd64_target_xml, stdout);
+		dump_target_xml(argc > 2 ? argv[2] : NULL);
 		return 0;
 	}
 	if (argc > 1 && !strcmp(argv[1], "--dump-threads-xml")) {

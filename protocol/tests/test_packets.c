@@ -128,7 +128,7 @@ static void test_regs(void)
 	hexify(regs, RSP_AMD64_G_SIZE, g + 1);
 	e->m.n_reg_writes = 0;
 	CHECK_STR(xact(e, g), "OK");
-	CHECK_INT(e->m.n_reg_writes, RSP_AMD64_NREGS);
+	CHECK_INT(e->m.n_reg_writes, RSP_AMD64_NREGS_BASE);
 	CHECK(!memcmp(e->m.regs[0], regs, RSP_AMD64_G_SIZE));
 	/* too long, odd, bad hex */
 	strcat(g, "00");
@@ -148,6 +148,75 @@ static void test_regs(void)
 	e->m.present = 0;
 	CHECK_STR(xact(e, "g"), "E03");
 	CHECK_STR(xact(e, "p0"), "E03");
+	free(g);
+	free(want);
+	env_free(e);
+}
+
+/*
+ * A session describing AVX, MPX and pkeys (the test VM's CPU): wire
+ * numbers past 59 are mapped to register ids, g has gdbserver's 83
+ * registers in 900 bytes, and what is beyond the description is E01.
+ */
+static void test_regs_features(void)
+{
+	struct env *e = env_new(0, NULL);
+	const struct rsp_reg_desc *pkru = rsp_amd64_reg(RSP_AMD64_PKRU);
+	const struct rsp_reg_desc *ymm1h = rsp_amd64_reg(RSP_AMD64_YMM0H + 1);
+	char *want = malloc(2 * RSP_AMD64_G_MAX + 2);
+	char *g = malloc(2 * RSP_AMD64_G_MAX + 2);
+	u8 regs[RSP_AMD64_G_MAX];
+	int i;
+
+	rsp_session_set_reg_features(e->s, RSP_AMD64_HAS(AVX) |
+				     RSP_AMD64_HAS(MPX) | RSP_AMD64_HAS(PKEYS));
+	/* g: base registers, then ymm0h.. bndstatus, then pkru */
+	hexify(e->m.regs[0], 880, want);
+	hexify(e->m.regs[0] + 880, 16, want + 2 * 880);
+	hexify(e->m.regs[0] + pkru->offset, 4, want + 2 * 896);
+	CHECK_STR(xact(e, "g"), want);
+	CHECK_INT(strlen(last_reply(e)), 1800);
+	/* p: ymm1h is 61 (3d), pkru 82 (52) */
+	hexify(e->m.regs[0] + ymm1h->offset, 16, want);
+	CHECK_STR(xact(e, "p3d"), want);
+	hexify(e->m.regs[0] + pkru->offset, 4, want);
+	CHECK_STR(xact(e, "p52"), want);
+	CHECK_STR(xact(e, "p53"), "E01");
+	CHECK_STR(xact(e, "P53=00000000"), "E01");
+	/* P: the id's bytes change, nothing else */
+	memcpy(regs, e->m.regs[0], sizeof(regs));
+	CHECK_STR(xact(e, "P52=54555555"), "OK");
+	CHECK(!memcmp(e->m.regs[0] + pkru->offset, "\x54\x55\x55\x55", 4));
+	memcpy(regs + pkru->offset, "\x54\x55\x55\x55", 4);
+	CHECK_STR(xact(e, "P3d=00112233445566778899aabbccddeeff"), "OK");
+	memcpy(regs + ymm1h->offset,
+	       "\x00\x11\x22\x33\x44\x55\x66\x77\x88\x99\xaa\xbb\xcc\xdd"
+	       "\xee\xff", 16);
+	CHECK(!memcmp(e->m.regs[0], regs, sizeof(regs)));
+	CHECK_STR(xact(e, "P3d=0011"), "E01");
+	CHECK_STR(xact(e, "P52=545555555555"), "E01");
+	/* a failing register is "xx" in its own place only */
+	e->m.reg_fail[RSP_AMD64_PKRU] = 1;
+	CHECK_STR(xact(e, "p52"), "xxxxxxxx");
+	CHECK_STR(xact(e, "g") + 2 * 896, "xxxxxxxx");
+	e->m.reg_fail[RSP_AMD64_PKRU] = 0;
+	/* G: 900 bytes, each register to its id; longer is E01 */
+	for (i = 0; i < 900; i++)
+		regs[i] = (u8)(0x5a ^ i);
+	g[0] = 'G';
+	hexify(regs, 900, g + 1);
+	e->m.n_reg_writes = 0;
+	CHECK_STR(xact(e, g), "OK");
+	CHECK_INT(e->m.n_reg_writes, 83);
+	CHECK(!memcmp(e->m.regs[0], regs, 880));
+	CHECK(!memcmp(e->m.regs[0] + 880, regs + 880, 16));
+	CHECK(!memcmp(e->m.regs[0] + pkru->offset, regs + 896, 4));
+	strcat(g, "00");
+	CHECK_STR(xact(e, g), "E01");
+	/* back to the base description: 60 registers */
+	rsp_session_set_reg_features(e->s, 0);
+	CHECK_STR(xact(e, "p3c"), "E01");
+	CHECK_INT(strlen(xact(e, "g")), 2 * RSP_AMD64_G_SIZE);
 	free(g);
 	free(want);
 	env_free(e);
@@ -301,14 +370,14 @@ static void test_xfer(void)
 	char req[96];
 
 	xml = fetch_xml(e, 0xfff, &total);
-	CHECK(xml && total == rsp_amd64_target_xml_len &&
-	      !strcmp(xml, rsp_amd64_target_xml));
+	CHECK(xml && total == e->s->tdesc.xml_len &&
+	      !strcmp(xml, e->s->tdesc.xml));
 	free(xml);
 	xml = fetch_xml(e, 7, &total);
-	CHECK(xml && !strcmp(xml, rsp_amd64_target_xml));
+	CHECK(xml && !strcmp(xml, e->s->tdesc.xml));
 	free(xml);
 	sprintf(req, "qXfer:features:read:target.xml:%x,10",
-		rsp_amd64_target_xml_len);
+		e->s->tdesc.xml_len);
 	CHECK_STR(xact(e, req), "l");
 	CHECK_STR(xact(e, "qXfer:features:read:target.xml:ffffffffffff,10"),
 		  "l");
@@ -615,6 +684,7 @@ void test_packets(void)
 {
 	test_supported();
 	test_regs();
+	test_regs_features();
 	test_mem();
 	test_xfer();
 	test_threads();
