@@ -23,6 +23,7 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
+#include <linux/mman.h>
 #include <linux/mount.h>
 #include <linux/namei.h>
 #include <linux/nsproxy.h>
@@ -32,6 +33,7 @@
 #include <linux/slab.h>
 #include <linux/stat.h>
 #include <linux/string.h>
+#include <linux/uaccess.h>
 #include <linux/version.h>
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)
 #include <linux/filelock.h>	/* break_deleg_wait() */
@@ -187,6 +189,41 @@ void ugdb_vfile_close_all(struct ugdb_session *sess)
 	}
 }
 
+/*
+ * Read @len bytes of @f at *@pos into kernel memory.  kernel_read()
+ * refuses a file that has a ->read (it wants ->read_iter alone) -- most of
+ * /proc/PID: maps (gdb reads the thread's to find the vDSO), cmdline,
+ * environ, auxv, mem -- and such a ->read writes to user memory only.
+ * So read those as read(2) by the relay would: into a scratch mapping
+ * of the relay's own (we run in its task, in its write() on the
+ * device), then copy the bytes out.
+ */
+static ssize_t vfile_read(struct file *f, void *buf, u32 len, loff_t *pos)
+{
+	unsigned long uaddr;
+	ssize_t n;
+
+	if (!f->f_op->read || !current->mm)
+		return kernel_read(f, buf, len, pos);
+	if (!len)
+		return 0;
+	/* what vfs_read() (not exported) checks before ->read */
+	if (!(f->f_mode & FMODE_CAN_READ))
+		return -EINVAL;
+	n = rw_verify_area(READ, f, pos, len);
+	if (n)
+		return n;
+	uaddr = vm_mmap(NULL, 0, len, PROT_READ | PROT_WRITE,
+			MAP_ANONYMOUS | MAP_PRIVATE, 0);
+	if (IS_ERR_VALUE(uaddr))
+		return (long)uaddr;
+	n = f->f_op->read(f, (char __user *)uaddr, len, pos);
+	if (n > 0 && copy_from_user(buf, (const void __user *)uaddr, n))
+		n = -EFAULT;
+	vm_munmap(uaddr, len);
+	return n;
+}
+
 /* pread or pwrite at @off, with the credentials of the device's opener. */
 static long vfile_rw(struct ugdb_session *sess, int fd, void *buf, u32 len,
 		     u64 off, bool write)
@@ -203,7 +240,7 @@ static long vfile_rw(struct ugdb_session *sess, int fd, void *buf, u32 len,
 		return -EBADF;
 	old = override_creds(sess->cred);
 	n = write ? kernel_write(f, buf, len, &pos) :
-		    kernel_read(f, buf, len, &pos);
+		    vfile_read(f, buf, len, &pos);
 	revert_creds(old);
 	return n;
 }

@@ -222,9 +222,10 @@ pid_t launch_spawn(struct ugdb_dev *dev, const struct launch_spec *spec,
 	return r.err ? -r.err : -ECHILD;
 }
 
-pid_t launch_program(struct ugdb_dev *dev, char **argv, bool stdio)
+pid_t launch_program(struct ugdb_dev *dev, char **argv, bool no_aslr,
+		       bool stdio)
 {
-	struct launch_spec spec = { .argv = argv };
+	struct launch_spec spec = { .argv = argv, .no_aslr = no_aslr };
 	struct startup_report r = { 0 };
 	pid_t pid, stopped;
 

@@ -35,7 +35,8 @@ pid_t launch_spawn(struct ugdb_dev *dev, const struct launch_spec *spec,
  * stdout, so the program gets /dev/null and our stderr instead.
  * Returns its pid, or -1 after printing why (and reaping it).
  */
-pid_t launch_program(struct ugdb_dev *dev, char **argv, bool stdio);
+pid_t launch_program(struct ugdb_dev *dev, char **argv, bool no_aslr,
+		       bool stdio);
 
 /* Parse a PID argument: true if it is a plausible process id. */
 bool parse_pid(const char *arg, pid_t *pid);

@@ -25,6 +25,7 @@
 
 struct options {
 	bool once, multi, attach;
+	bool keep_aslr;		/* --no-disable-randomization */
 	const char *comm;
 	char **prog;		/* PROG ARGS..., NULL-terminated */
 	pid_t pid;
@@ -56,6 +57,17 @@ static void usage(FILE *f)
 	      "  --once                Exit after the first connection has "
 	      "closed.\n"
 	      "  --help                Print this message and then exit.\n"
+	      "\n"
+	      "Other options:\n"
+	      "\n"
+	      "  --disable-randomization\n"
+	      "                        Run PROG with address space "
+	      "randomization disabled\n"
+	      "                        (the default, as with gdbserver).\n"
+	      "  --no-disable-randomization\n"
+	      "                        Don't disable address space "
+	      "randomization when\n"
+	      "                        starting PROG.\n"
 	      "  --version             Display version information and "
 	      "exit.\n"
 	      "\n"
@@ -75,7 +87,6 @@ static void usage(FILE *f)
 static bool ignored_option(const char *arg)
 {
 	static const char *const plain[] = {
-		"--disable-randomization", "--no-disable-randomization",
 		"--startup-with-shell", "--no-startup-with-shell",
 		"--event-loop-debug", "--selftest",
 	};
@@ -115,6 +126,10 @@ static void parse_args(int argc, char **argv, struct options *o)
 			o->multi = true;
 		} else if (!strcmp(a, "--attach")) {
 			o->attach = true;
+		} else if (!strcmp(a, "--disable-randomization")) {
+			o->keep_aslr = false;
+		} else if (!strcmp(a, "--no-disable-randomization")) {
+			o->keep_aslr = true;
 		} else if (!strcmp(a, "--debug") ||
 			   !strcmp(a, "--remote-debug")) {
 			relay_debug = true;
@@ -207,7 +222,7 @@ static void setup_process(const struct options *o)
 	if (o->attach)
 		pid = attach_process(&dev, o->pid);
 	else if (o->prog)
-		pid = launch_program(&dev, o->prog,
+		pid = launch_program(&dev, o->prog, !o->keep_aslr,
 				     comm.kind == COMM_STDIO);
 	if (sig_quit) {
 		end_session(false);
