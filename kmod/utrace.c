@@ -1509,6 +1509,13 @@ static void utrace_quiescent(struct utrace *u)
 
 		utrace_signals(u);
 		utrace_jctl_reports(u);
+		/*
+		 * utrace_signals() may have held the task stopped with a
+		 * signal: a report asked for meanwhile (UTRACE_REPORT, an
+		 * engine attached) is made now, before it runs on.
+		 */
+		if (READ_ONCE(u->report) || !list_empty_careful(&u->attaching))
+			report |= utrace_tidy_lists(u);
 		action = UTRACE_RESUME;
 		if (report || utrace_wants_stop(u))
 			UTRACE_PASS(u, QUIESCE, action, report_quiesce,

@@ -1189,7 +1189,8 @@ static void test_signal_change(void)
  * stops holding the signal; utrace_signal_deliver() then chooses SIGUSR2,
  * which it dies of once resumed, without another report.  On the task
  * still running (asleep in the shell's "sleep 1") it is -EBUSY.  The
- * sleep is a child: its SIGCHLD is reported too, and left alone.
+ * sleep is a child: its SIGCHLD is reported too, and left alone.  A
+ * UTRACE_REPORT asked for while it is held is made before it goes on.
  */
 static void st_sig_stop_case(const char *name, char *script)
 {
@@ -1197,14 +1198,14 @@ static void st_sig_stop_case(const char *name, char *script)
 	struct st_rec *r = kcalloc(ST_LOG_MAX, sizeof(*r), GFP_KERNEL);
 	struct st_ctx *c = st_ctx_new();
 	struct st_eng *e;
-	unsigned int n;
+	unsigned int i, n;
 	bool ok = false;
 	int ret;
 
 	CHECK(c && r, "out of memory");
 	e = &c->eng[0];
-	st_watch(e, UTRACE_EVENT(SIGNAL) | UTRACE_EVENT(DEATH) |
-		 UTRACE_EVENT(REAP));
+	st_watch(e, UTRACE_EVENT(SIGNAL) | UTRACE_EVENT(QUIESCE) |
+		 UTRACE_EVENT(DEATH) | UTRACE_EVENT(REAP));
 	e->sig_change = true;
 	e->sig_to = 0;
 	e->sig_stop = true;
@@ -1225,6 +1226,8 @@ static void st_sig_stop_case(const char *name, char *script)
 	      ret);
 	ret = utrace_signal_deliver(c->task, e->engine, SIGUSR2);
 	CHECK(!ret, "utrace_signal_deliver(SIGUSR2) while stopped: %d", ret);
+	ret = utrace_control(c->task, e->engine, UTRACE_REPORT);
+	CHECK(!ret, "utrace_control(REPORT): %d", ret);
 	ret = utrace_control(c->task, e->engine, UTRACE_RESUME);
 	CHECK(!ret, "utrace_control(RESUME): %d", ret);
 	CHECK(st_wait(&e->death, ST_TIMEOUT),
@@ -1236,6 +1239,12 @@ static void st_sig_stop_case(const char *name, char *script)
 	CHECK(e->nusr1 == 1 && st_count_nr(r, n, EV_SIGNAL, SIGUSR2) == 0,
 	      "reports: %u SIGUSR1, %u SIGUSR2, want 1 and 0", e->nusr1,
 	      st_count_nr(r, n, EV_SIGNAL, SIGUSR2));
+	for (i = 0; i < n; i++)
+		if (r[i].ev == EV_SIGNAL && r[i].nr == SIGUSR1)
+			break;
+	while (i < n && r[i].ev != EV_QUIESCE)
+		i++;
+	CHECK(i < n, "no report_quiesce after the signal stop");
 	ok = true;
 out:
 	st_done(name, ok, c);
