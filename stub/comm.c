@@ -315,6 +315,14 @@ int comm_open(struct comm *c, struct conn *conn, void (*tick)(void))
 	return -1;
 }
 
+void comm_stop_listening(struct comm *c)
+{
+	if (c->kind == COMM_TCP && c->listen_fd >= 0) {
+		close(c->listen_fd);
+		c->listen_fd = -1;
+	}
+}
+
 void comm_close(struct comm *c, struct conn *conn)
 {
 	/* The serial device stays open for the next gdb. */

@@ -44,6 +44,11 @@ int comm_prepare(struct comm *c);
 int comm_open(struct comm *c, struct conn *conn, void (*tick)(void));
 
 /* End one connection; a serial device itself stays open. */
+/*
+ * No second gdb will come (--once, or no --multi): stop listening, as
+ * gdbserver does once it has its connection.
+ */
+void comm_stop_listening(struct comm *c);
 void comm_close(struct comm *c, struct conn *conn);
 
 /* Only stdio cannot wait for a second gdb. */

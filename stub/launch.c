@@ -47,6 +47,54 @@ struct startup_report {
 static pid_t child;
 /* launch_collect() gave up on it once (gdb detached it): don't wait again. */
 static bool child_left;
+/* We gave our terminal's foreground to the program: see term_give(). */
+static bool term_given;
+
+/* tcsetpgrp() without the SIGTTOU a background caller would get. */
+static void set_foreground(pid_t pgrp)
+{
+	sigset_t ttou, old;
+
+	sigemptyset(&ttou);
+	sigaddset(&ttou, SIGTTOU);
+	sigprocmask(SIG_BLOCK, &ttou, &old);
+	if (tcsetpgrp(0, pgrp) < 0) {
+		/* no terminal of ours any more: nothing to give back */
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+/*
+ * As gdbserver: the program runs in a process group of its own (the
+ * child also sets it, whoever is first), and when the terminal we were
+ * started from is ours to give (not the RSP channel, we are its
+ * foreground), it becomes the program's: ^C typed there and reads from
+ * it go to the program.
+ */
+static void term_give(pid_t pid, bool stdio)
+{
+	setpgid(pid, pid);
+	if (stdio || !isatty(0) || tcgetpgrp(0) != getpgrp())
+		return;
+	set_foreground(pid);
+	term_given = true;
+}
+
+/* The program is gone: the terminal is ours again. */
+static void term_take_back(void)
+{
+	if (!term_given)
+		return;
+	term_given = false;
+	set_foreground(getpgrp());
+}
+
+/* The child was reaped. */
+static void child_gone(void)
+{
+	child = 0;
+	term_take_back();
+}
 
 pid_t launch_child(void)
 {
@@ -101,6 +149,7 @@ run_child(struct ugdb_dev *dev, const struct launch_spec *spec, bool stdio,
 	int null_fd;
 
 	sig_reset_for_child();
+	setpgid(0, 0);
 	if (stdio) {
 		null_fd = open("/dev/null", O_RDONLY);
 		if (null_fd < 0 || dup2(null_fd, 0) < 0 || dup2(2, 1) < 0)
@@ -152,7 +201,7 @@ static void reap_startup_failure(pid_t pid, bool say_how)
 		if (errno != EINTR)
 			return;
 	if (child == pid)
-		child = 0;
+		child_gone();
 	if (say_how)
 		report_startup_death(status);
 }
@@ -195,6 +244,7 @@ static pid_t spawn(struct ugdb_dev *dev, const struct launch_spec *spec,
 	}
 	child = pid;
 	child_left = false;
+	term_give(pid, stdio);
 	close(fds[1]);
 	/* EOF: exec succeeded (the pipe closed on exec). */
 	if (read_report(fds[0], r) != sizeof(*r))
@@ -319,13 +369,13 @@ bool launch_reap(int timeout_ms, bool quiet)
 		ret = waitpid(child, &status, WNOHANG);
 		if (ret == child && (WIFEXITED(status) ||
 				     WIFSIGNALED(status))) {
-			child = 0;
+			child_gone();
 			if (!quiet)
 				report_end(status);
 			return true;
 		}
 		if (ret < 0 && errno == ECHILD) {
-			child = 0;
+			child_gone();
 			return true;
 		}
 		if (waited >= timeout_ms)
@@ -373,7 +423,7 @@ void launch_collect(bool report)
 				   WIFSIGNALED(status)))
 			break;
 		if (ret < 0 && errno != EINTR) {
-			child = 0;	/* ECHILD: not ours to reap */
+			child_gone();	/* ECHILD: not ours to reap */
 			return;
 		}
 		if (waited >= COLLECT_MS &&
@@ -388,7 +438,7 @@ void launch_collect(bool report)
 		nanosleep(&tick, NULL);
 		waited += 10;
 	}
-	child = 0;
+	child_gone();
 	if (!report)
 		return;
 	/* Still unreaped when we closed: the close killed it. */

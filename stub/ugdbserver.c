@@ -262,6 +262,8 @@ int main(int argc, char **argv)
 			fprintf(stderr, MSG_EXITING);
 			return 1;
 		}
+		if (!o.multi || o.once)
+			comm_stop_listening(&comm);
 		end = relay_run(&conn, dev.fd, reap_tick, serve_requests);
 		ret = errno;
 		comm_close(&comm, &conn);
