@@ -15,14 +15,14 @@
 const char *osdata_proc_root = "/proc";
 const char *osdata_sys_root = "/sys";
 
-static void types(struct xmlbuf *b);
+static void types(struct textbuf *b);
 
 static const struct table {
 	const char *name;	/* gdb's annex, "info os NAME" */
 	const char *title;
 	const char *description;
 	const char *doc_type;	/* <osdata type="..."> */
-	void (*items)(struct xmlbuf *b);
+	void (*items)(struct textbuf *b);
 } tables[] = {
 	/* the list itself: "" names it too, and it does not list itself */
 	{ "types", "Types", "Listing of info os types you can list",
@@ -58,16 +58,16 @@ static struct copy {
 	size_t len;
 } copies[NTABLES];
 
-static void types(struct xmlbuf *b)
+static void types(struct textbuf *b)
 {
 	size_t i;
 
 	for (i = 1; i < NTABLES; i++) {
-		xb_raw(b, "<item>");
+		tb_puts(b, "<item>");
 		xb_column(b, "Type", tables[i].name);
 		xb_column(b, "Description", tables[i].description);
 		xb_column(b, "Title", tables[i].title);
-		xb_raw(b, "</item>");
+		tb_puts(b, "</item>");
 	}
 }
 
@@ -93,15 +93,15 @@ static void drop(struct copy *c)
 
 static int make_doc(const struct table *t, struct copy *c)
 {
-	struct xmlbuf b = { 0 };
+	struct textbuf b = { 0 };
 
 	drop(c);
-	xb_raw(&b, "<osdata type=\"");
+	tb_puts(&b, "<osdata type=\"");
 	xb_text(&b, t->doc_type);
-	xb_raw(&b, "\">\n");
+	tb_puts(&b, "\">\n");
 	t->items(&b);
-	xb_raw(&b, "</osdata>\n");
-	c->doc = xb_take(&b, &c->len);
+	tb_puts(&b, "</osdata>\n");
+	c->doc = tb_take(&b, &c->len);
 	return c->doc ? 0 : -ENOMEM;
 }
 

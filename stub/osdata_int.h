@@ -17,20 +17,20 @@
 #include "xmlbuf.h"
 
 /* osdata_proc.c: per process, from /proc/PID */
-void osdata_processes(struct xmlbuf *b);
-void osdata_procgroups(struct xmlbuf *b);
-void osdata_threads(struct xmlbuf *b);
-void osdata_files(struct xmlbuf *b);
+void osdata_processes(struct textbuf *b);
+void osdata_procgroups(struct textbuf *b);
+void osdata_threads(struct textbuf *b);
+void osdata_files(struct textbuf *b);
 
 /* osdata_sys.c: the system's CPUs, kernel modules and internet sockets */
-void osdata_cpus(struct xmlbuf *b);
-void osdata_modules(struct xmlbuf *b);
-void osdata_sockets(struct xmlbuf *b);
+void osdata_cpus(struct textbuf *b);
+void osdata_modules(struct textbuf *b);
+void osdata_sockets(struct textbuf *b);
 
 /* osdata_ipc.c: System V shared memory, semaphores, message queues */
-void osdata_shm(struct xmlbuf *b);
-void osdata_semaphores(struct xmlbuf *b);
-void osdata_msg(struct xmlbuf *b);
+void osdata_shm(struct textbuf *b);
+void osdata_semaphores(struct textbuf *b);
+void osdata_msg(struct textbuf *b);
 
 /* osdata.c: paths under the roots ("/proc/..." = osdata_proc_root) */
 FILE *osdata_fopen(const char *fmt, ...)

@@ -25,7 +25,7 @@ static void name_owners(struct owners *o, unsigned int uid, unsigned int gid,
 	osdata_group(cgid, o->cgroup);
 }
 
-static void put_owners(struct xmlbuf *b, const struct owners *o)
+static void put_owners(struct textbuf *b, const struct owners *o)
 {
 	xb_column(b, "user", o->user);
 	xb_column(b, "group", o->group);
@@ -33,7 +33,7 @@ static void put_owners(struct xmlbuf *b, const struct owners *o)
 	xb_column(b, "creator group", o->cgroup);
 }
 
-static void put_time(struct xmlbuf *b, const char *name, long long t)
+static void put_time(struct textbuf *b, const char *name, long long t)
 {
 	char text[OSDATA_NAME_MAX];
 
@@ -41,7 +41,7 @@ static void put_time(struct xmlbuf *b, const char *name, long long t)
 	xb_column(b, name, text);
 }
 
-static void put_command(struct xmlbuf *b, const char *name, long long pid)
+static void put_command(struct textbuf *b, const char *name, long long pid)
 {
 	char command[OSDATA_NAME_MAX];
 
@@ -49,7 +49,7 @@ static void put_command(struct xmlbuf *b, const char *name, long long pid)
 	xb_column(b, name, command);
 }
 
-void osdata_shm(struct xmlbuf *b)
+void osdata_shm(struct textbuf *b)
 {
 	unsigned int perms, uid, gid, cuid, cgid;
 	long long cpid, lpid, atime, dtime, ctime;
@@ -68,26 +68,26 @@ void osdata_shm(struct xmlbuf *b)
 			   &atime, &dtime, &ctime) != 14)
 			continue;
 		name_owners(&o, uid, gid, cuid, cgid);
-		xb_raw(b, "<item>");
-		xb_rawf(b, "<column name=\"key\">%d</column>"
+		tb_puts(b, "<item>");
+		tb_printf(b, "<column name=\"key\">%d</column>"
 			"<column name=\"shmid\">%d</column>"
 			"<column name=\"permissions\">%o</column>"
 			"<column name=\"size\">%d</column>",
 			key, shmid, perms, size);
 		put_command(b, "creator command", cpid);
 		put_command(b, "last op. command", lpid);
-		xb_rawf(b, "<column name=\"num attached\">%d</column>",
+		tb_printf(b, "<column name=\"num attached\">%d</column>",
 			nattch);
 		put_owners(b, &o);
 		put_time(b, "last shmat() time", atime);
 		put_time(b, "last shmdt() time", dtime);
 		put_time(b, "last shmctl() time", ctime);
-		xb_raw(b, "</item>");
+		tb_puts(b, "</item>");
 	}
 	fclose(f);
 }
 
-void osdata_semaphores(struct xmlbuf *b)
+void osdata_semaphores(struct textbuf *b)
 {
 	unsigned int perms, nsems;
 	int key, semid, uid, gid, cuid, cgid;
@@ -105,8 +105,8 @@ void osdata_semaphores(struct xmlbuf *b)
 			   &otime, &ctime) != 10)
 			continue;
 		name_owners(&o, uid, gid, cuid, cgid);
-		xb_raw(b, "<item>");
-		xb_rawf(b, "<column name=\"key\">%d</column>"
+		tb_puts(b, "<item>");
+		tb_printf(b, "<column name=\"key\">%d</column>"
 			"<column name=\"semid\">%d</column>"
 			"<column name=\"permissions\">%o</column>"
 			"<column name=\"num semaphores\">%u</column>",
@@ -114,12 +114,12 @@ void osdata_semaphores(struct xmlbuf *b)
 		put_owners(b, &o);
 		put_time(b, "last semop() time", otime);
 		put_time(b, "last semctl() time", ctime);
-		xb_raw(b, "</item>");
+		tb_puts(b, "</item>");
 	}
 	fclose(f);
 }
 
-void osdata_msg(struct xmlbuf *b)
+void osdata_msg(struct textbuf *b)
 {
 	unsigned int perms, cbytes, qnum;
 	int key, msqid, uid, gid, cuid, cgid;
@@ -138,8 +138,8 @@ void osdata_msg(struct xmlbuf *b)
 			   &stime, &rtime, &ctime) != 14)
 			continue;
 		name_owners(&o, uid, gid, cuid, cgid);
-		xb_raw(b, "<item>");
-		xb_rawf(b, "<column name=\"key\">%d</column>"
+		tb_puts(b, "<item>");
+		tb_printf(b, "<column name=\"key\">%d</column>"
 			"<column name=\"msqid\">%d</column>"
 			"<column name=\"permissions\">%o</column>"
 			"<column name=\"num used bytes\">%u</column>"
@@ -151,7 +151,7 @@ void osdata_msg(struct xmlbuf *b)
 		put_time(b, "last msgsnd() time", stime);
 		put_time(b, "last msgrcv() time", rtime);
 		put_time(b, "last msgctl() time", ctime);
-		xb_raw(b, "</item>");
+		tb_puts(b, "</item>");
 	}
 	fclose(f);
 }

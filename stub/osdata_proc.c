@@ -111,7 +111,7 @@ static void process_cores(long long pid, long ncpus, char *out, size_t size)
 	free(count);
 }
 
-void osdata_processes(struct xmlbuf *b)
+void osdata_processes(struct textbuf *b)
 {
 	char user[OSDATA_NAME_MAX], cores[8192], path[4096];
 	long ncpus = cpu_count();
@@ -133,12 +133,12 @@ void osdata_processes(struct xmlbuf *b)
 		else
 			strcpy(user, "?");
 		process_cores(pid, ncpus, cores, sizeof(cores));
-		xb_raw(b, "<item>");
-		xb_rawf(b, "<column name=\"pid\">%lld</column>", pid);
+		tb_puts(b, "<item>");
+		tb_printf(b, "<column name=\"pid\">%lld</column>", pid);
 		xb_column(b, "user", user);
 		xb_column(b, "command", cmdline ? cmdline : "");
 		xb_column(b, "cores", cores);
-		xb_raw(b, "</item>");
+		tb_puts(b, "</item>");
 		free(cmdline);
 	}
 	if (dir)
@@ -181,7 +181,7 @@ static long long process_group(long long pid)
 	return pgid;
 }
 
-void osdata_procgroups(struct xmlbuf *b)
+void osdata_procgroups(struct textbuf *b)
 {
 	struct group_entry *list = NULL, *nl;
 	size_t n = 0, cap = 0, i;
@@ -218,13 +218,13 @@ void osdata_procgroups(struct xmlbuf *b)
 	for (i = 0; i < n; i++) {
 		osdata_command(list[i].pgid, leader);
 		cmdline = osdata_cmdline(list[i].pid);
-		xb_raw(b, "<item>");
-		xb_rawf(b, "<column name=\"pgid\">%lld</column>",
+		tb_puts(b, "<item>");
+		tb_printf(b, "<column name=\"pgid\">%lld</column>",
 			list[i].pgid);
 		xb_column(b, "leader command", leader);
-		xb_rawf(b, "<column name=\"pid\">%lld</column>", list[i].pid);
+		tb_printf(b, "<column name=\"pid\">%lld</column>", list[i].pid);
 		xb_column(b, "command line", cmdline ? cmdline : "");
-		xb_raw(b, "</item>");
+		tb_puts(b, "</item>");
 		free(cmdline);
 	}
 	free(list);
@@ -251,7 +251,7 @@ static DIR *next_process(DIR *dir, long long *pid, const char **name)
 	return NULL;
 }
 
-void osdata_threads(struct xmlbuf *b)
+void osdata_threads(struct textbuf *b)
 {
 	char command[OSDATA_NAME_MAX];
 	long long pid, tid;
@@ -267,13 +267,13 @@ void osdata_threads(struct xmlbuf *b)
 			if (!osdata_pid_entry(d->d_name, TID_NAME_MAX, &tid))
 				continue;
 			tid = atoi(d->d_name);
-			xb_raw(b, "<item>");
-			xb_rawf(b, "<column name=\"pid\">%lld</column>", pid);
+			tb_puts(b, "<item>");
+			tb_printf(b, "<column name=\"pid\">%lld</column>", pid);
 			xb_column(b, "command", command);
-			xb_rawf(b, "<column name=\"tid\">%lld</column>"
+			tb_printf(b, "<column name=\"tid\">%lld</column>"
 				"<column name=\"core\">%d</column>", tid,
 				thread_core(pid, tid));
-			xb_raw(b, "</item>");
+			tb_puts(b, "</item>");
 		}
 		if (tasks)
 			closedir(tasks);
@@ -282,7 +282,7 @@ void osdata_threads(struct xmlbuf *b)
 		closedir(dir);
 }
 
-void osdata_files(struct xmlbuf *b)
+void osdata_files(struct textbuf *b)
 {
 	char command[OSDATA_NAME_MAX], path[4096], target[1000];
 	const char *name;
@@ -305,12 +305,12 @@ void osdata_files(struct xmlbuf *b)
 				n = readlink(path, target, sizeof(target) - 1);
 			if (n >= 0)
 				target[n] = 0;
-			xb_raw(b, "<item>");
+			tb_puts(b, "<item>");
 			xb_column(b, "pid", name);
 			xb_column(b, "command", command);
 			xb_column(b, "file descriptor", d->d_name);
 			xb_column(b, "name", n >= 0 ? target : d->d_name);
-			xb_raw(b, "</item>");
+			tb_puts(b, "</item>");
 		}
 		if (fds)
 			closedir(fds);

@@ -21,7 +21,7 @@
  * ':' to the next ':' or tab, newline and leading blank kept (gdb shows
  * " 0\n"), as gdbserver's strtok_r() split gives them.
  */
-void osdata_cpus(struct xmlbuf *b)
+void osdata_cpus(struct textbuf *b)
 {
 	char line[LINE_MAX_], *key, *value, *save;
 	bool in_item = false;
@@ -40,18 +40,18 @@ void osdata_cpus(struct xmlbuf *b)
 		key[strcspn(key, "\t")] = 0;
 		value[strcspn(value, "\t")] = 0;
 		if (!strcmp(key, "processor")) {
-			xb_raw(b, in_item ? "</item><item>" : "<item>");
+			tb_puts(b, in_item ? "</item><item>" : "<item>");
 			in_item = true;
 		}
 		xb_column(b, key, value);
 	}
 	if (in_item)
-		xb_raw(b, "</item>");
+		tb_puts(b, "</item>");
 	fclose(f);
 }
 
 /* "name size uses deps state address[ (taint)]" */
-void osdata_modules(struct xmlbuf *b)
+void osdata_modules(struct textbuf *b)
 {
 	char line[LINE_MAX_], *name, *deps, *state, *tok, *save;
 	unsigned long long addr;
@@ -81,14 +81,14 @@ void osdata_modules(struct xmlbuf *b)
 		tok = strtok_r(NULL, "\n", &save);
 		if (!tok || sscanf(tok, "%llx", &addr) != 1)
 			continue;
-		xb_raw(b, "<item>");
+		tb_puts(b, "<item>");
 		xb_column(b, "name", name);
-		xb_rawf(b, "<column name=\"size\">%u</column>"
+		tb_printf(b, "<column name=\"size\">%u</column>"
 			"<column name=\"num uses\">%d</column>", size, uses);
 		xb_column(b, "dependencies", deps);
 		xb_column(b, "status", state);
-		xb_rawf(b, "<column name=\"address\">%llx</column>", addr);
-		xb_raw(b, "</item>");
+		tb_printf(b, "<column name=\"address\">%llx</column>", addr);
+		tb_puts(b, "</item>");
 	}
 	fclose(f);
 }
@@ -141,7 +141,7 @@ static int sock_text(int family, const char *hex, unsigned int port,
 			   (tcp ? 0 : NI_DGRAM)) ? -1 : 0;
 }
 
-static void sockets_of(int family, bool tcp, struct xmlbuf *b)
+static void sockets_of(int family, bool tcp, struct textbuf *b)
 {
 	char line[LINE_MAX_], laddr[NI_MAXHOST], raddr[NI_MAXHOST];
 	char lserv[NI_MAXSERV], rserv[NI_MAXSERV], user[OSDATA_NAME_MAX];
@@ -169,7 +169,7 @@ static void sockets_of(int family, bool tcp, struct xmlbuf *b)
 			      sizeof(raddr), rserv, sizeof(rserv)) < 0)
 			continue;
 		osdata_user((uid_t)uid, user);
-		xb_raw(b, "<item>");
+		tb_puts(b, "<item>");
 		xb_column(b, "local address", laddr);
 		xb_column(b, "local port", lserv);
 		xb_column(b, "remote address", raddr);
@@ -178,12 +178,12 @@ static void sockets_of(int family, bool tcp, struct xmlbuf *b)
 		xb_column(b, "user", user);
 		xb_column(b, "family", family == AF_INET ? "INET" : "INET6");
 		xb_column(b, "protocol", tcp ? "STREAM" : "DGRAM");
-		xb_raw(b, "</item>");
+		tb_puts(b, "</item>");
 	}
 	fclose(f);
 }
 
-void osdata_sockets(struct xmlbuf *b)
+void osdata_sockets(struct textbuf *b)
 {
 	sockets_of(AF_INET, true, b);
 	sockets_of(AF_INET, false, b);

@@ -17,100 +17,65 @@
 #include "launch.h"
 #include "messages.h"
 #include "run.h"
+#include "textbuf.h"
 
 /* Characters an argument's shell word escapes with a backslash. */
 static const char shell_special[] = "\"!#$&*()\\|[]{}<>?'`~^; \t\n";
 /* Characters that make the program's name need quotes. */
 static const char prog_special[] = "'!\"()$\\&;<> \n\t";
 
-struct strbuf {
-	char *p;
-	size_t len, cap;
-	bool failed;
-};
-
-static void put(struct strbuf *b, const char *s, size_t n)
-{
-	char *np;
-
-	if (b->failed)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = (b->len + n + 1) * 2;
-
-		np = realloc(b->p, cap);
-		if (!np) {
-			b->failed = true;
-			return;
-		}
-		b->p = np;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = 0;
-}
-
-static void puts_(struct strbuf *b, const char *s)
-{
-	put(b, s, strlen(s));
-}
-
 /* 'PROG' with every ' as '\'' -- only when PROG needs it. */
-static void put_prog(struct strbuf *b, const char *prog)
+static void put_prog(struct textbuf *b, const char *prog)
 {
 	const char *c;
 
 	if (!prog[strcspn(prog, prog_special)]) {
-		puts_(b, prog);
+		tb_puts(b, prog);
 		return;
 	}
-	puts_(b, "'");
+	tb_puts(b, "'");
 	for (c = prog; *c; c++) {
 		if (*c == '\'')
-			puts_(b, "'\\''");
+			tb_puts(b, "'\\''");
 		else
-			put(b, c, 1);
+			tb_put(b, c, 1);
 	}
-	puts_(b, "'");
+	tb_puts(b, "'");
 }
 
 /* An argument as one shell word: '' if empty, newlines inside quotes. */
-static void put_arg(struct strbuf *b, const char *arg)
+static void put_arg(struct textbuf *b, const char *arg)
 {
 	const char *c;
 
 	if (!*arg) {
-		puts_(b, "''");
+		tb_puts(b, "''");
 		return;
 	}
 	for (c = arg; *c; c++) {
 		if (*c == '\n') {
-			puts_(b, "'\n'");
+			tb_puts(b, "'\n'");
 			continue;
 		}
 		if (strchr(shell_special, *c))
-			puts_(b, "\\");
-		put(b, c, 1);
+			tb_puts(b, "\\");
+		tb_put(b, c, 1);
 	}
 }
 
 char *run_shell_command(char **argv)
 {
-	struct strbuf b = { 0 };
+	struct textbuf b = { 0 };
+	size_t len;
 	int i;
 
-	puts_(&b, "exec ");
+	tb_puts(&b, "exec ");
 	put_prog(&b, argv[0]);
 	for (i = 1; argv[i]; i++) {
-		puts_(&b, " ");
+		tb_puts(&b, " ");
 		put_arg(&b, argv[i]);
 	}
-	if (b.failed) {
-		free(b.p);
-		return NULL;
-	}
-	return b.p;
+	return tb_take(&b, &len);
 }
 
 /*

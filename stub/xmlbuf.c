@@ -9,62 +9,6 @@
 
 #include "xmlbuf.h"
 
-static void put(struct xmlbuf *b, const char *s, size_t n)
-{
-	char *np;
-	size_t cap;
-
-	if (b->failed)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		cap = b->cap ? b->cap : 4096;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		np = realloc(b->p, cap);
-		if (!np) {
-			b->failed = true;
-			return;
-		}
-		b->p = np;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = 0;
-}
-
-void xb_raw(struct xmlbuf *b, const char *s)
-{
-	put(b, s, strlen(s));
-}
-
-void xb_rawf(struct xmlbuf *b, const char *fmt, ...)
-{
-	char small[256], *big = NULL;
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(small, sizeof(small), fmt, ap);
-	va_end(ap);
-	if (n < 0) {
-		b->failed = true;
-		return;
-	}
-	if ((size_t)n < sizeof(small)) {
-		put(b, small, n);
-		return;
-	}
-	va_start(ap, fmt);
-	n = vasprintf(&big, fmt, ap);
-	va_end(ap);
-	if (n < 0) {
-		b->failed = true;
-		return;
-	}
-	put(b, big, n);
-	free(big);
-}
 
 /*
  * Length of the XML character encoded in UTF-8 at p (n bytes left), or
@@ -106,7 +50,7 @@ static size_t xml_char_len(const unsigned char *p, size_t n)
 	return len;
 }
 
-void xb_text(struct xmlbuf *b, const char *s)
+void xb_text(struct textbuf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t n = strlen(s), i = 0, k;
@@ -114,68 +58,42 @@ void xb_text(struct xmlbuf *b, const char *s)
 	while (i < n) {
 		switch (p[i]) {
 		case '&':
-			xb_raw(b, "&amp;");
+			tb_puts(b, "&amp;");
 			i++;
 			continue;
 		case '<':
-			xb_raw(b, "&lt;");
+			tb_puts(b, "&lt;");
 			i++;
 			continue;
 		case '>':
-			xb_raw(b, "&gt;");
+			tb_puts(b, "&gt;");
 			i++;
 			continue;
 		case '"':
-			xb_raw(b, "&quot;");
+			tb_puts(b, "&quot;");
 			i++;
 			continue;
 		case '\'':
-			xb_raw(b, "&apos;");
+			tb_puts(b, "&apos;");
 			i++;
 			continue;
 		}
 		k = xml_char_len(p + i, n - i);
 		if (!k) {
-			put(b, "?", 1);
+			tb_put(b, "?", 1);
 			i++;
 			continue;
 		}
-		put(b, s + i, k);
+		tb_put(b, s + i, k);
 		i += k;
 	}
 }
 
-void xb_column(struct xmlbuf *b, const char *name, const char *text)
+void xb_column(struct textbuf *b, const char *name, const char *text)
 {
-	xb_raw(b, "<column name=\"");
+	tb_puts(b, "<column name=\"");
 	xb_text(b, name);
-	xb_raw(b, "\">");
+	tb_puts(b, "\">");
 	xb_text(b, text);
-	xb_raw(b, "</column>");
-}
-
-char *xb_take(struct xmlbuf *b, size_t *len)
-{
-	char *p = b->p;
-
-	if (b->failed) {
-		free(p);
-		p = NULL;
-	} else if (!p) {
-		p = calloc(1, 1);	/* nothing was added */
-	}
-	if (p)
-		*len = b->len;
-	b->p = NULL;
-	b->len = b->cap = 0;
-	b->failed = false;
-	return p;
-}
-
-void xb_free(struct xmlbuf *b)
-{
-	free(b->p);
-	b->p = NULL;
-	b->len = b->cap = 0;
-	b->failed = false;
+	tb_puts(b, "</column>");
 }

@@ -1,24 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * A growing text buffer for the XML documents the relay makes (gdb's
- * "info os" tables): markup goes in as is, text escaped.
+ * XML for the documents the relay makes (gdb's "info os" tables), in a
+ * textbuf: markup goes in as is (tb_puts, tb_printf), text escaped.
  */
 #ifndef UGDB_STUB_XMLBUF_H
 #define UGDB_STUB_XMLBUF_H
 
-#include <stdbool.h>
-#include <stddef.h>
+#include "textbuf.h"
 
-struct xmlbuf {
-	char *p;		/* NUL-terminated once anything was added */
-	size_t len, cap;
-	bool failed;		/* out of memory: the document is lost */
-};
-
-/* Markup: appended as is. */
-void xb_raw(struct xmlbuf *b, const char *s);
-void xb_rawf(struct xmlbuf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+/* Markup goes in with tb_puts() / tb_printf(), as is. */
 
 /*
  * Text (element content or attribute value), as gdbserver escapes it:
@@ -28,13 +18,9 @@ void xb_rawf(struct xmlbuf *b, const char *fmt, ...)
  * surrogates; U+FFFE, U+FFFF).  gdb's parser would otherwise drop the
  * whole table for one odd process name.
  */
-void xb_text(struct xmlbuf *b, const char *s);
+void xb_text(struct textbuf *b, const char *s);
 
 /* <column name="NAME">TEXT</column> */
-void xb_column(struct xmlbuf *b, const char *name, const char *text);
-
-/* Take the text (malloc'd; NULL if memory ran out) and reset b. */
-char *xb_take(struct xmlbuf *b, size_t *len);
-void xb_free(struct xmlbuf *b);
+void xb_column(struct textbuf *b, const char *name, const char *text);
 
 #endif /* UGDB_STUB_XMLBUF_H */
