@@ -659,15 +659,19 @@ int ugdb_traceme(struct ugdb_session *sess)
 /*
  * Take an unreported event of a thread the last resume let run, if any:
  * events of threads it left stopped wait for a resume that includes them.
- * An exited thread's event is its "w" (QThreadEvents).
+ * An exited thread's event is its "w" (QThreadEvents).  @only: a thread
+ * of that process (NULL: of any).
  */
-static struct ugdb_thread *ugdb_take_event(struct ugdb_session *sess)
+static struct ugdb_thread *ugdb_take_event(struct ugdb_session *sess,
+					   struct ugdb_process *only)
 {
 	struct ugdb_thread *t, *found = NULL;
 	unsigned long flags;
 
 	spin_lock_irqsave(&sess->lock, flags);
 	list_for_each_entry(t, &sess->threads, node) {
+		if (only && t->proc != only)
+			continue;
 		if (t->resumed && (t->exited ? t->exit_event : t->event_sig)) {
 			found = t;
 			break;
@@ -741,20 +745,12 @@ static void ugdb_exit_stop(struct ugdb_session *sess, struct ugdb_process *p,
 	}
 }
 
-/* Fill @stop with the current stop state, for '?' and the pump. */
-void ugdb_stop_state(struct ugdb_session *sess, struct rsp_stop *stop)
+/* The T reply for the stop recorded in sess->stop_*. */
+static void ugdb_stop_reply(struct ugdb_session *sess, struct rsp_stop *stop)
 {
-	struct ugdb_process *gone;
 	struct ugdb_thread *t;
 
 	memset(stop, 0, sizeof(*stop));
-	if (!sess->pid)
-		return;
-	gone = ugdb_proc_gone(sess);
-	if (gone) {
-		ugdb_exit_stop(sess, gone, stop);
-		return;
-	}
 	stop->kind = RSP_STOP_SIGNAL;
 	stop->tid = sess->stop_tid;
 	stop->sig = sess->stop_sig;
@@ -776,6 +772,25 @@ void ugdb_stop_state(struct ugdb_session *sess, struct rsp_stop *stop)
 }
 
 /*
+ * Fill @stop with the current stop state, for '?': a process's end not
+ * reported yet, or the last stop.
+ */
+void ugdb_stop_state(struct ugdb_session *sess, struct rsp_stop *stop)
+{
+	struct ugdb_process *gone;
+
+	memset(stop, 0, sizeof(*stop));
+	if (!sess->pid)
+		return;
+	gone = ugdb_proc_gone(sess);
+	if (gone) {
+		ugdb_exit_stop(sess, gone, stop);
+		return;
+	}
+	ugdb_stop_reply(sess, stop);
+}
+
+/*
  * A process ended: every other thread is stopped first (all-stop), then
  * gdb hears W or X for it, and the session forgets it.
  */
@@ -784,6 +799,7 @@ static void ugdb_exit_reply(struct ugdb_session *sess, struct ugdb_process *p)
 	struct rsp_stop stop;
 
 	memset(&stop, 0, sizeof(stop));
+	utrace_dbg("exit reply %d", p->pid);
 	ugdb_stop_all(sess);
 	ugdb_exit_stop(sess, p, &stop);
 	ugdb_forget_proc(sess, p, false);
@@ -818,9 +834,10 @@ static bool ugdb_none_resumed(struct ugdb_session *sess)
 
 /*
  * While gdb waits for a stop: report an event of one of the threads once
- * every thread is stopped (all-stop), or a process's end once no event
- * is left: a thread's "w" recorded before its process ended still goes
- * first.
+ * every thread is stopped (all-stop), or a process's end.  A process
+ * that ended goes first (what its end caused in the others -- a parent's
+ * wait() returning -- comes after it), but for its own threads' events:
+ * a "w" recorded before its end still comes before its W.
  */
 void ugdb_pump(struct ugdb_session *sess)
 {
@@ -832,13 +849,11 @@ void ugdb_pump(struct ugdb_session *sess)
 		return;
 	if (!sess->pid || !sess->rsp->running)
 		return;
-	t = ugdb_take_event(sess);
-	if (!t) {
-		gone = ugdb_proc_gone(sess);
-		if (gone) {
-			ugdb_exit_reply(sess, gone);
-			return;
-		}
+	gone = ugdb_proc_gone(sess);
+	t = ugdb_take_event(sess, gone);
+	if (!t && gone) {
+		ugdb_exit_reply(sess, gone);
+		return;
 	}
 	if (!t && !sess->interrupting) {
 		if (!ugdb_none_resumed(sess))
@@ -866,13 +881,17 @@ void ugdb_pump(struct ugdb_session *sess)
 		rsp_session_stop(sess->rsp, &stop);
 		return;
 	}
-	/* the event's process died meanwhile: its end is the news */
+	/*
+	 * The event's process died meanwhile: its end is the news.  Another
+	 * one's end waits for the next resume (op_resume reports it at
+	 * once): this reply is the event's.
+	 */
 	gone = ugdb_proc_gone(sess);
 	if (gone && (!t || gone == t->proc)) {
 		ugdb_exit_reply(sess, gone);
 		return;
 	}
-	ugdb_stop_state(sess, &stop);
+	ugdb_stop_reply(sess, &stop);
 	rsp_session_stop(sess->rsp, &stop);
 }
 
@@ -932,7 +951,7 @@ int ugdb_wait_stop(struct ugdb_session *sess)
 		ugdb_forget_all(sess, UGDB_FORGET_DETACH);
 		ret = -ECHILD;
 	} else {
-		ugdb_take_event(sess);
+		ugdb_take_event(sess, NULL);
 		ugdb_stop_all(sess);
 		ret = ugdb_main_gone(sess) ? -ECHILD : sess->pid;
 		if (ret < 0)

@@ -8,6 +8,7 @@
 #include <linux/slab.h>
 
 #include "ugdb.h"
+#include "utrace_internal.h"
 
 /* A new process record, not yet on the list. */
 struct ugdb_process *ugdb_proc_new(struct ugdb_session *sess, pid_t pid,
@@ -29,6 +30,7 @@ void ugdb_proc_add(struct ugdb_session *sess, struct ugdb_process *p)
 {
 	unsigned long flags;
 
+	utrace_dbg("proc add %d", p->pid);
 	spin_lock_irqsave(&sess->lock, flags);
 	list_add_tail_rcu(&p->node, &sess->procs);
 	if (!sess->pid)
@@ -125,6 +127,7 @@ void ugdb_forget_proc(struct ugdb_session *sess, struct ugdb_process *p,
 	struct ugdb_thread *t, *next;
 	unsigned long flags;
 
+	utrace_dbg("proc forget %d kill %d", p->pid, kill);
 	spin_lock_irqsave(&sess->lock, flags);
 	p->closing = true;		/* no new threads from here on */
 	spin_unlock_irqrestore(&sess->lock, flags);
