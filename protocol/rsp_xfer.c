@@ -12,6 +12,7 @@
  */
 #include "rsp_int.h"
 #include "rsp_amd64.h"
+#include "rsp_utf8.h"
 
 /* Data bytes one reply may carry (before escaping). */
 #define XFER_MAX	(RSP_PACKET_MAX - 1)
@@ -193,55 +194,17 @@ static void xo_text(struct xml_out *o, const char *p)
 }
 
 /*
- * Length of the valid UTF-8 sequence (an XML character) at p, or 0.
- * Control characters, overlong forms, surrogates, U+FFFE/U+FFFF and
- * code points past U+10FFFF are invalid: expat in gdb would reject the
- * whole document for one of them.  The kernel cuts comm at 15 bytes,
- * which can split a multi-byte character.
+ * Replace what cannot appear in an XML document by '?', and the controls
+ * XML allows too: the name is an attribute value, where a parser would
+ * turn a tab or newline into a space.
  */
-static u32 utf8_len(const u8 *p, u32 n)
-{
-	u32 len, i;
-	u8 lo = 0x80, hi = 0xbf;
-
-	if (p[0] >= 0x20 && p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xc2 && p[0] <= 0xdf)
-		len = 2;
-	else if (p[0] >= 0xe0 && p[0] <= 0xef)
-		len = 3;
-	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
-		len = 4;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	if (p[0] == 0xe0)
-		lo = 0xa0;		/* overlong */
-	else if (p[0] == 0xed)
-		hi = 0x9f;		/* surrogates */
-	else if (p[0] == 0xf0)
-		lo = 0x90;		/* overlong */
-	else if (p[0] == 0xf4)
-		hi = 0x8f;		/* > U+10FFFF */
-	if (p[1] < lo || p[1] > hi)
-		return 0;
-	for (i = 2; i < len; i++)
-		if (p[i] < 0x80 || p[i] > 0xbf)
-			return 0;
-	if (len == 3 && p[0] == 0xef && p[1] == 0xbf && p[2] >= 0xbe)
-		return 0;		/* U+FFFE, U+FFFF */
-	return len;
-}
-
-/* Replace what cannot appear in an XML document by '?'. */
 static void sanitize_name(char *name)
 {
 	u8 *p = (u8 *)name;
 	u32 n = (u32)__builtin_strlen(name), i = 0, k;
 
 	while (i < n) {
-		k = utf8_len(p + i, n - i);
+		k = p[i] < 0x20 ? 0 : rsp_xml_char_len(p + i, n - i);
 		if (!k) {
 			p[i++] = '?';
 			continue;
