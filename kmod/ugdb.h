@@ -95,6 +95,8 @@ struct ugdb_process {
 	struct list_head node;		/* sess->procs */
 	pid_t pid;
 	bool launched;			/* killed at the end unless detached */
+	/* a launch (TRACEME): stop at its n-th exec (READ_ONCE) */
+	int exec_pending;
 	bool closing;			/* being let go: no new threads */
 	/* under sess->lock: */
 	bool gone;			/* its last thread exited */
@@ -191,7 +193,6 @@ struct ugdb_session {
 	 */
 	struct list_head procs;
 	pid_t pid;
-	int exec_pending;		/* TRACEME: stop at the n-th exec */
 	bool closing;			/* forgetting them all: no new threads */
 	struct list_head threads;
 	int stop_sig;			/* what '?' reports */
@@ -223,6 +224,7 @@ struct ugdb_session {
 	/* vRun (ugdb_run.c): the settings gdb sent, the launch under way */
 	bool launcher;			/* UGDB_MODE_LAUNCHER */
 	enum ugdb_run_state run_state;
+	pid_t run_pid;			/* the process it started (TRACEME) */
 	bool run_shell, run_no_aslr;
 	char *run_prog;			/* last program run (PATH_MAX) */
 	char *run_cwd;			/* "" = the relay's (PATH_MAX) */
@@ -281,6 +283,7 @@ int ugdb_examine(struct ugdb_thread *t, long timeout);
 int ugdb_stop_all(struct ugdb_session *sess);
 void ugdb_pump(struct ugdb_session *sess);
 bool ugdb_main_gone(struct ugdb_session *sess);
+bool ugdb_launching(struct ugdb_session *sess, pid_t pid);
 struct ugdb_process *ugdb_proc_gone(struct ugdb_session *sess);
 void ugdb_stop_state(struct ugdb_session *sess, struct rsp_stop *stop);
 int ugdb_wait_stop(struct ugdb_session *sess);
@@ -384,7 +387,7 @@ int ugdb_run(void *target, const u8 *args, u32 len, int argc);
 long ugdb_run_get(struct ugdb_session *sess,
 		  struct ugdb_run_request __user *ureq);
 int ugdb_run_done(struct ugdb_session *sess, s32 result);
-bool ugdb_run_pump(struct ugdb_session *sess);
+bool ugdb_run_pump(struct ugdb_session *sess, pid_t *ran);
 void ugdb_run_free(struct ugdb_session *sess);
 
 /* ugdb_osdata.c: qXfer:osdata through the relay (see uapi/ugdb.h) */

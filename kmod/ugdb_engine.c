@@ -132,11 +132,11 @@ static u32 ugdb_report_exec(u32 action, struct utrace_engine *engine,
 	WRITE_ONCE(t->tid, task_pid_vnr(current));
 	/* the old mm went with our int3 bytes in it */
 	ugdb_bps_forget(sess, &t->proc->bp);
-	if (READ_ONCE(sess->exec_pending)) {
+	if (READ_ONCE(t->proc->exec_pending)) {
 		/* the shell's own exec comes first when vRun starts one */
-		WRITE_ONCE(sess->exec_pending,
-			   READ_ONCE(sess->exec_pending) - 1);
-		if (READ_ONCE(sess->exec_pending))
+		WRITE_ONCE(t->proc->exec_pending,
+			   READ_ONCE(t->proc->exec_pending) - 1);
+		if (READ_ONCE(t->proc->exec_pending))
 			return UTRACE_RESUME_MAX;
 		return ugdb_trap_event(t, RSP_REASON_NONE, 0, SI_USER, 0);
 	}
@@ -233,7 +233,7 @@ static u32 ugdb_report_signal(u32 action, struct utrace_engine *engine,
 	 * shell): nobody would see the stop, so the signal takes its
 	 * course, as gdbserver's startup passes it on.
 	 */
-	if (READ_ONCE(t->sess->exec_pending))
+	if (READ_ONCE(t->proc->exec_pending))
 		return UTRACE_RESUME_MAX;
 	*deliver = 0;
 	spin_lock_irqsave(&t->sess->lock, flags);
@@ -567,13 +567,15 @@ int ugdb_attach_process(struct ugdb_session *sess, pid_t pid)
 	struct ugdb_process *p;
 	int i, n = 0, max = 1024, ret;
 
-	if (sess->pid)
-		return -EBUSY;
 	if (pid <= 0)
 		return -ESRCH;
 	leader = get_pid_task(find_vpid(pid), PIDTYPE_TGID);
 	if (!leader)
 		return -ESRCH;
+	/* one more process of a multi-process session: not one it has */
+	ret = -EBUSY;
+	if (ugdb_proc_find(sess, task_tgid_vnr(leader)))
+		goto out_leader;
 	ret = ugdb_may_attach(sess, leader);
 	if (ret)
 		goto out_leader;
@@ -622,7 +624,7 @@ int ugdb_attach_process(struct ugdb_session *sess, pid_t pid)
 	 * that gdb's continue does not pass a SIGSTOP on.
 	 */
 	sess->stop_sig = 0;
-	sess->stop_tid = sess->pid;
+	sess->stop_tid = p->pid;
 	sess->stop_reason = RSP_REASON_NONE;
 	sess->stop_arg = 0;
 out_leader:
@@ -630,28 +632,40 @@ out_leader:
 	return ret;
 }
 
+/*
+ * The relay's child, before it execs the program: the session's first
+ * process (the relay's command line), or one more that a vRun asked for
+ * (gdb's other processes stay stopped meanwhile).
+ */
 int ugdb_traceme(struct ugdb_session *sess)
 {
+	bool run = sess->run_state == UGDB_RUN_TAKEN;
 	struct ugdb_process *p;
+	struct ugdb_thread *t;
+	unsigned long flags;
 	int ret;
 
-	if (sess->pid)
+	if (run ? sess->run_pid != 0 : sess->pid != 0)
 		return -EBUSY;
 	p = ugdb_proc_new(sess, task_tgid_vnr(current), GFP_KERNEL);
 	if (!p)
 		return -ENOMEM;
 	p->launched = true;
+	/* for vRun with startup-with-shell: the shell, then the program */
+	p->exec_pending = run && sess->run_shell ? 2 : 1;
 	ugdb_proc_add(sess, p);
 	ret = ugdb_add_thread(sess, p, current);
 	if (ret) {
 		ugdb_forget_proc(sess, p, false);
 		return ret;
 	}
-	list_first_entry(&sess->threads, struct ugdb_thread, node)->resumed =
-		true;
-	/* for vRun with startup-with-shell: the shell, then the program */
-	sess->exec_pending = sess->run_state == UGDB_RUN_TAKEN &&
-			     sess->run_shell ? 2 : 1;
+	spin_lock_irqsave(&sess->lock, flags);
+	list_for_each_entry(t, &sess->threads, node)
+		if (t->task == current)
+			t->resumed = true;
+	spin_unlock_irqrestore(&sess->lock, flags);
+	if (run)
+		sess->run_pid = p->pid;
 	ugdb_session_event(sess);
 	return 0;
 }
@@ -841,16 +855,19 @@ static bool ugdb_none_resumed(struct ugdb_session *sess)
  */
 void ugdb_pump(struct ugdb_session *sess)
 {
-	struct ugdb_process *gone;
+	struct ugdb_process *gone, *only;
 	struct ugdb_thread *t;
 	struct rsp_stop stop;
+	pid_t ran = 0;
 
-	if (ugdb_run_pump(sess))
+	if (ugdb_run_pump(sess, &ran))
 		return;
 	if (!sess->pid || !sess->rsp->running)
 		return;
 	gone = ugdb_proc_gone(sess);
-	t = ugdb_take_event(sess, gone);
+	/* vRun's reply is the new process's stop at its exec */
+	only = gone ? gone : ran ? ugdb_proc_find(sess, ran) : NULL;
+	t = ugdb_take_event(sess, only);
 	if (!t && gone) {
 		ugdb_exit_reply(sess, gone);
 		return;
@@ -934,13 +951,27 @@ bool ugdb_main_gone(struct ugdb_session *sess)
 	return gone;
 }
 
+/* Is process @pid (0: the first one) a launch short of its program's exec? */
+bool ugdb_launching(struct ugdb_session *sess, pid_t pid)
+{
+	struct ugdb_process *p;
+	unsigned long flags;
+	bool ret;
+
+	spin_lock_irqsave(&sess->lock, flags);
+	p = pid ? ugdb_proc_find(sess, pid) : ugdb_proc_main(sess);
+	ret = p && READ_ONCE(p->exec_pending);
+	spin_unlock_irqrestore(&sess->lock, flags);
+	return ret;
+}
+
 /* UGDB_IOC_WAIT_STOP: see uapi/ugdb.h.  Called without the mutex. */
 int ugdb_wait_stop(struct ugdb_session *sess)
 {
 	int ret;
 
 	ret = wait_event_interruptible(sess->wq, READ_ONCE(sess->pid) &&
-				       (!READ_ONCE(sess->exec_pending) ||
+				       (!ugdb_launching(sess, 0) ||
 					ugdb_main_gone(sess)));
 	if (ret)
 		return ret;

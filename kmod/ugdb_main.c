@@ -199,7 +199,8 @@ static long ugdb_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return -ERESTARTSYS;
 	switch (cmd) {
 	case UGDB_IOC_ATTACH:
-		ret = ugdb_attach_process(sess, pid);
+		/* the relay's --attach: the session's first process */
+		ret = sess->pid ? -EBUSY : ugdb_attach_process(sess, pid);
 		break;
 	case UGDB_IOC_TRACEME:
 		ret = ugdb_traceme(sess);

@@ -170,7 +170,6 @@ void ugdb_forget_proc(struct ugdb_session *sess, struct ugdb_process *p,
 		spin_lock_irqsave(&sess->lock, flags);
 		sess->catch_syscalls = false;
 		spin_unlock_irqrestore(&sess->lock, flags);
-		sess->exec_pending = 0;
 		sess->interrupting = false;
 		sess->resume_ran = false;
 	}

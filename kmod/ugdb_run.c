@@ -90,7 +90,8 @@ int ugdb_run(void *target, const u8 *args, u32 len, int argc)
 
 	if (!sess->launcher)
 		return -EOPNOTSUPP;
-	if (sess->pid || sess->run_state != UGDB_RUN_NONE)
+	/* one more process while others are debugged: see ugdb_traceme() */
+	if (sess->run_state != UGDB_RUN_NONE)
 		return -EBUSY;
 	if (prog_len) {
 		ret = set_path(&sess->run_prog, args, prog_len);
@@ -156,12 +157,29 @@ long ugdb_run_get(struct ugdb_session *sess,
 	return 0;
 }
 
-/* The launch failed: let go of what it left, and tell gdb. */
+/* The process the launch started, if it is there. */
+static struct ugdb_process *run_proc(struct ugdb_session *sess)
+{
+	return sess->run_pid ? ugdb_proc_find(sess, sess->run_pid) : NULL;
+}
+
+static void run_end(struct ugdb_session *sess)
+{
+	sess->run_state = UGDB_RUN_NONE;
+	sess->run_pid = 0;
+}
+
+/*
+ * The launch failed: let go of what it left (gdb's other processes stay
+ * as they are), and tell gdb.
+ */
 static void run_failed(struct ugdb_session *sess)
 {
-	if (sess->pid)
-		ugdb_forget_all(sess, UGDB_FORGET_KILL);
-	sess->run_state = UGDB_RUN_NONE;
+	struct ugdb_process *p = run_proc(sess);
+
+	if (p)
+		ugdb_forget_proc(sess, p, true);
+	run_end(sess);
 	rsp_session_run_failed(sess->rsp);
 }
 
@@ -172,7 +190,7 @@ int ugdb_run_done(struct ugdb_session *sess, s32 result)
 	kvfree(sess->run_args);
 	sess->run_args = NULL;
 	/* exec'd, but never asked to be traced: nothing to report on */
-	if (result < 0 || !sess->pid) {
+	if (result < 0 || !run_proc(sess)) {
 		run_failed(sess);
 	} else {
 		sess->run_state = UGDB_RUN_STARTED;
@@ -184,21 +202,32 @@ int ugdb_run_done(struct ugdb_session *sess, s32 result)
 /*
  * From ugdb_pump(): true while a launch keeps the stop reply back.  Once
  * the task reached the program's exec, its event is an ordinary stop
- * (the pump reports it); if it ended before, vRun fails as in gdbserver.
+ * that the pump reports, before any other process's (*@ran: its pid);
+ * if it ended before, vRun fails as in gdbserver.
  */
-bool ugdb_run_pump(struct ugdb_session *sess)
+bool ugdb_run_pump(struct ugdb_session *sess, pid_t *ran)
 {
+	struct ugdb_process *p;
+	bool pending, gone;
+	unsigned long flags;
+
 	if (sess->run_state == UGDB_RUN_NONE)
 		return false;
 	if (sess->run_state != UGDB_RUN_STARTED)
 		return true;
-	if (sess->exec_pending && sess->pid && !ugdb_main_gone(sess))
+	spin_lock_irqsave(&sess->lock, flags);
+	p = run_proc(sess);
+	pending = !p || READ_ONCE(p->exec_pending);
+	gone = !p || p->gone;
+	spin_unlock_irqrestore(&sess->lock, flags);
+	if (pending && !gone)
 		return true;
-	if (sess->exec_pending) {
+	if (pending) {
 		run_failed(sess);
 		return true;
 	}
-	sess->run_state = UGDB_RUN_NONE;
+	*ran = sess->run_pid;
+	run_end(sess);
 	return false;
 }
 

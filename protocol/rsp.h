@@ -403,7 +403,12 @@ enum rsp_tdb_state {
 	RSP_TDB_LOADED,		/* every name asked: no more lookups */
 };
 
+/* One per process (fork children, a second vAttach); see rsp_tdb.c. */
+#define RSP_TDB_PROCS		4
+
 struct rsp_tdb {
+	int pid;			/* whose: rsp_thread_pid() */
+	u8 used;
 	u8 state;			/* enum rsp_tdb_state */
 	u8 asked;
 	u8 known[RSP_TDB_NSYMS];	/* gdb knew it: addr[] holds it */
@@ -483,8 +488,9 @@ struct rsp_session {
 	u8 xml_has_name[RSP_MAX_THREADS];
 	char xml_name[RSP_MAX_THREADS][RSP_THREAD_NAME_MAX];
 
-	/* qSymbol / qGetTLSAddr; cleared when the process changes */
-	struct rsp_tdb tdb;
+	/* qSymbol / qGetTLSAddr, per process; cleared when it changes */
+	struct rsp_tdb tdb[RSP_TDB_PROCS];
+	u8 tdb_next;			/* the slot a new process takes */
 
 	/* the registers gdb is told about: wire numbers, g, target.xml */
 	struct rsp_amd64_tdesc tdesc;

@@ -183,6 +183,8 @@ int rsp_thread_pid(struct rsp_session *s, int tid);
 int rsp_check_pid(struct rsp_session *s, int pid, int tid);
 void rsp_put_tid(struct rsp_session *s, int pid, int tid);
 void rsp_forget_threads(struct rsp_session *s);
+int rsp_no_process_left(struct rsp_session *s);
+int rsp_may_add_process(struct rsp_session *s);
 
 /* ---- rsp_vfile.c, rsp_svr4.c ---- */
 
@@ -222,8 +224,12 @@ enum rsp_tdb_sym {
 int rsp_serve_tls(struct rsp_session *s, struct rsp_req *req);
 const char *rsp_tdb_symbol(int i);
 void rsp_tdb_reset(struct rsp_session *s);
-int rsp_tdb_tls_address(struct rsp_session *s, int pid, int tid, u64 offset,
-			u64 lm, u64 *addr);
+struct rsp_tdb *rsp_tdb_find(struct rsp_session *s, int pid);
+struct rsp_tdb *rsp_tdb_get(struct rsp_session *s, int pid);
+void rsp_tdb_forget(struct rsp_session *s, int pid);
+void rsp_tdb_forked(struct rsp_session *s, int parent, int child);
+int rsp_tdb_tls_address(struct rsp_session *s, struct rsp_tdb *t, int pid,
+			int tid, u64 offset, u64 lm, u64 *addr);
 
 /* ---- rsp_run.c ---- */
 

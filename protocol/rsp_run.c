@@ -113,6 +113,8 @@ int rsp_serve_run(struct rsp_session *s, struct rsp_req *req)
 
 	if (!s->ops->run)
 		return 1;
+	if (!rsp_may_add_process(s))
+		goto bad;
 	for (;;) {
 		u8 *field = in;
 
@@ -132,7 +134,8 @@ int rsp_serve_run(struct rsp_session *s, struct rsp_req *req)
 		in++;
 	}
 	rsp_forget_threads(s);
-	rsp_tdb_reset(s);	/* a new process: its own symbols */
+	if (rsp_no_process_left(s))
+		rsp_tdb_reset(s);	/* nothing of before is ours */
 	s->running = 1;
 	ret = s->ops->run(s->target, req->data, (u32)(out - req->data), argc);
 	if (ret < 0 && s->running) {

@@ -112,12 +112,32 @@ void rsp_forget_threads(struct rsp_session *s)
 	s->thread_iter = 0;
 }
 
-static int no_process_left(struct rsp_session *s)
+int rsp_no_process_left(struct rsp_session *s)
 {
 	int tid;
 
 	return !s->ops->list_threads ||
 	       s->ops->list_threads(s->target, &tid, 1) <= 0;
+}
+
+/*
+ * vAttach and vRun: one more process only for a gdb that can tell
+ * processes apart (extended-remote with multiprocess+), gdbserver's
+ * rule ("Already debugging a process").
+ */
+int rsp_may_add_process(struct rsp_session *s)
+{
+	return (s->extended && s->multiprocess) || rsp_no_process_left(s);
+}
+
+/* A process is no longer ours (-1: none is): what we knew of it goes. */
+static void forget_process(struct rsp_session *s, int pid)
+{
+	rsp_forget_threads(s);
+	if (pid > 0)
+		rsp_tdb_forget(s, pid);
+	else
+		rsp_tdb_reset(s);
 }
 
 /* The current stop state as a stop reply ('?' and after vAttach). */
@@ -145,13 +165,17 @@ static int serve_attach(struct rsp_session *s, struct rsp_req *req)
 
 	if (!s->ops->attach)
 		return 1;
+	if (!rsp_may_add_process(s)) {
+		rsp_put_str(s, "E01");
+		return 1;
+	}
 	ret = s->ops->attach(s->target, req->pid);
 	if (ret < 0) {
 		rsp_put_error(s, ret);
 		return 1;
 	}
 	rsp_forget_threads(s);
-	rsp_tdb_reset(s);	/* a new process: its own symbols */
+	rsp_tdb_forget(s, req->pid);	/* a new process: its own symbols */
 	put_stop_state(s, 0);
 	return 1;
 }
@@ -172,7 +196,7 @@ static int serve_kill(struct rsp_session *s, struct rsp_req *req)
 	int ret = s->ops->kill ? s->ops->kill(s->target, pid) :
 				 -RSP_EOPNOTSUPP;
 
-	rsp_forget_threads(s);
+	forget_process(s, pid);
 	if (req->kind == RSP_REQ_KILL) {
 		/* 'k' has no reply; without extended mode the session ends */
 		if (!s->extended)
@@ -184,7 +208,7 @@ static int serve_kill(struct rsp_session *s, struct rsp_req *req)
 		return 1;
 	}
 	/* plain "target remote": gdb disconnects after killing */
-	if (!s->extended && no_process_left(s))
+	if (!s->extended && rsp_no_process_left(s))
 		s->exited = 1;
 	rsp_put_str(s, "OK");
 	return 1;
@@ -206,9 +230,9 @@ static int serve_detach(struct rsp_session *s, struct rsp_req *req)
 		rsp_put_error(s, ret);
 		return 1;
 	}
-	rsp_forget_threads(s);
+	forget_process(s, req->pid);
 	/* plain "target remote" ends with its process, as gdbserver does */
-	if (!s->extended && no_process_left(s))
+	if (!s->extended && rsp_no_process_left(s))
 		s->exited = 1;
 	rsp_put_str(s, "OK");
 	return 1;

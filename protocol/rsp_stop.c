@@ -172,14 +172,42 @@ void rsp_put_stop(struct rsp_session *s, const struct rsp_stop *st)
 	}
 }
 
+/* What a stop does to the thread library's symbols we hold. */
+static void tdb_follow(struct rsp_session *s, const struct rsp_stop *stop)
+{
+	int pid;
+
+	/* a process's end: its symbols go with it */
+	if (stop->kind == RSP_STOP_EXITED || stop->kind == RSP_STOP_KILLED) {
+		if (stop->pid > 0)
+			rsp_tdb_forget(s, stop->pid);
+		else
+			rsp_tdb_reset(s);
+		return;
+	}
+	if (stop->kind != RSP_STOP_SIGNAL || stop->tid <= 0)
+		return;
+	if (stop->reason != RSP_REASON_EXEC &&
+	    stop->reason != RSP_REASON_FORK &&
+	    stop->reason != RSP_REASON_VFORK)
+		return;
+	pid = rsp_thread_pid(s, stop->tid);
+	if (pid < 0)
+		return;
+	/* a new program: the old one's symbols are gone with it */
+	if (stop->reason == RSP_REASON_EXEC)
+		rsp_tdb_forget(s, pid);
+	else
+		rsp_tdb_forked(s, pid, stop->child_pid > 0 ?
+			       stop->child_pid : stop->child_tid);
+}
+
 void rsp_session_stop(struct rsp_session *s, const struct rsp_stop *stop)
 {
 	if (!s->running)
 		return;
 	s->running = 0;
-	/* a new program: the old one's symbols are gone with it */
-	if (stop->kind == RSP_STOP_SIGNAL && stop->reason == RSP_REASON_EXEC)
-		rsp_tdb_reset(s);
+	tdb_follow(s, stop);
 	rsp_reply_reset(s);
 	rsp_put_stop(s, stop);
 	/*

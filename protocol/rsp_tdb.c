@@ -21,6 +21,13 @@
  * thread of the thread library yet?) and td_thr_tlsbase (its block for
  * the module of a link_map): see rsp_tdb_tls_address().  Every failure
  * is one error, as gdbserver answers them all with E01.
+ *
+ * What gdb told us is kept per process, as gdbserver keeps a libthread_db
+ * handle per process: gdb makes the exchange for the process of the
+ * general thread (its "Hg pPID.0" first), and two processes of a
+ * multi-process session may run different programs.  A fork child starts
+ * with its parent's (same mappings; gdb does not look the names up again
+ * for it), an exec or a new vAttach of that pid starts from nothing.
  */
 #include "rsp_int.h"
 #include "rsp_amd64.h"
@@ -81,12 +88,85 @@ const char *rsp_tdb_symbol(int i)
 
 void rsp_tdb_reset(struct rsp_session *s)
 {
-	__builtin_memset(&s->tdb, 0, sizeof(s->tdb));
+	__builtin_memset(s->tdb, 0, sizeof(s->tdb));
+	s->tdb_next = 0;
 }
 
-/* What one lookup works with: the session and the thread it reads. */
+/* Process @pid's symbols, or NULL. */
+struct rsp_tdb *rsp_tdb_find(struct rsp_session *s, int pid)
+{
+	int i;
+
+	for (i = 0; i < RSP_TDB_PROCS; i++)
+		if (s->tdb[i].used && s->tdb[i].pid == pid)
+			return &s->tdb[i];
+	return (struct rsp_tdb *)0;
+}
+
+/* Is slot t free to take: unused, or its process no longer debugged? */
+static int slot_free(struct rsp_session *s, const struct rsp_tdb *t)
+{
+	return !t->used ||
+	       (s->ops->has_process && t->pid > 0 &&
+		s->ops->has_process(s->target, t->pid) <= 0);
+}
+
+/*
+ * Process @pid's symbols, a cleared slot if it has none yet: a free one,
+ * else the slots are taken in turn (the oldest process forgets).
+ */
+struct rsp_tdb *rsp_tdb_get(struct rsp_session *s, int pid)
+{
+	struct rsp_tdb *t = rsp_tdb_find(s, pid);
+	int i;
+
+	if (t)
+		return t;
+	for (i = 0; i < RSP_TDB_PROCS && !slot_free(s, &s->tdb[i]); i++)
+		;
+	if (i == RSP_TDB_PROCS) {
+		i = s->tdb_next;
+		s->tdb_next = (u8)((i + 1) % RSP_TDB_PROCS);
+	}
+	t = &s->tdb[i];
+	__builtin_memset(t, 0, sizeof(*t));
+	t->used = 1;
+	t->pid = pid;
+	return t;
+}
+
+void rsp_tdb_forget(struct rsp_session *s, int pid)
+{
+	struct rsp_tdb *t = rsp_tdb_find(s, pid);
+
+	if (t)
+		__builtin_memset(t, 0, sizeof(*t));
+}
+
+/* A fork child has its parent's libraries where the parent has them. */
+void rsp_tdb_forked(struct rsp_session *s, int parent, int child)
+{
+	struct rsp_tdb *p = rsp_tdb_find(s, parent), *c;
+
+	rsp_tdb_forget(s, child);
+	if (!p || parent == child)
+		return;
+	c = rsp_tdb_get(s, child);
+	p = rsp_tdb_find(s, parent);	/* the get may have taken its slot */
+	if (!p) {
+		rsp_tdb_forget(s, child);
+		return;
+	}
+	*c = *p;
+	c->pid = child;
+	if (c->state == RSP_TDB_ASKING)
+		c->state = RSP_TDB_NONE;	/* the exchange is the parent's */
+}
+
+/* What one lookup works with: the process's symbols and the thread. */
 struct tdb_ctx {
 	struct rsp_session *s;
+	struct rsp_tdb *t;
 	int tid;
 };
 
@@ -111,7 +191,7 @@ static int read_le(struct tdb_ctx *c, u64 addr, u32 n, u64 *val)
  */
 static const u32 *desc(struct tdb_ctx *c, int sym)
 {
-	struct rsp_tdb *t = &c->s->tdb;
+	struct rsp_tdb *t = c->t;
 	u64 v;
 	int i;
 
@@ -156,7 +236,7 @@ static int fetch(struct tdb_ctx *c, int sym, u64 base, u64 idx, u64 *val)
 
 	if (field_addr(c, sym, base, idx, &addr))
 		return -1;
-	bits = c->s->tdb.desc[sym][D_SIZE];
+	bits = c->t->desc[sym][D_SIZE];
 	if (bits != 8 && bits != 32 && bits != 64)
 		return -1;
 	return read_le(c, addr, bits / 8, val);
@@ -169,7 +249,7 @@ static int fetch(struct tdb_ctx *c, int sym, u64 base, u64 idx, u64 *val)
  */
 static u64 rtld_global(struct tdb_ctx *c)
 {
-	struct rsp_tdb *t = &c->s->tdb;
+	struct rsp_tdb *t = c->t;
 	u64 rg;
 
 	if (!t->known[TDB_RTLD_GLOBAL] ||
@@ -188,7 +268,7 @@ static u64 rtld_global(struct tdb_ctx *c)
  */
 static int thread_pointer(struct tdb_ctx *c, u64 rg, int pid, u64 *tp)
 {
-	struct rsp_tdb *t = &c->s->tdb;
+	struct rsp_tdb *t = c->t;
 	u64 list, next, area, lid;
 	u8 b[8];
 	int regno, i;
@@ -228,7 +308,7 @@ static int thread_pointer(struct tdb_ctx *c, u64 rg, int pid, u64 *tp)
 /* The dtv_slotinfo entry of module modid (dtv_slotinfo() in nptl_db). */
 static int slotinfo(struct tdb_ctx *c, u64 rg, u64 modid, u64 *entry)
 {
-	struct rsp_tdb *t = &c->s->tdb;
+	struct rsp_tdb *t = c->t;
 	u64 slot, len, base = 0;
 	int i;
 
@@ -292,16 +372,16 @@ static int tls_base(struct tdb_ctx *c, u64 rg, u64 tp, u64 modid, u64 *base)
 /*
  * td_thr_tls_get_addr(): the address of the variable at offset in the
  * TLS block of the module whose link_map is lm, in thread tid of process
- * pid.  lm 0 is the program itself when it is static (module 1, as
+ * pid, with that process's symbols t.  lm 0 is the program itself when it is static (module 1, as
  * gdbserver takes it).  0, or -1 for any failure.
  */
-int rsp_tdb_tls_address(struct rsp_session *s, int pid, int tid, u64 offset,
-			u64 lm, u64 *addr)
+int rsp_tdb_tls_address(struct rsp_session *s, struct rsp_tdb *t, int pid,
+			int tid, u64 offset, u64 lm, u64 *addr)
 {
-	struct tdb_ctx c = { .s = s, .tid = tid };
+	struct tdb_ctx c = { .s = s, .t = t, .tid = tid };
 	u64 rg, tp, modid = 1, base;
 
-	if (s->tdb.state != RSP_TDB_LOADED || !s->ops->read_mem ||
+	if (t->state != RSP_TDB_LOADED || !s->ops->read_mem ||
 	    !s->ops->read_reg)
 		return -1;
 	rg = rtld_global(&c);

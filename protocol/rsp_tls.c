@@ -15,7 +15,8 @@
  * (__nptl_version): if gdb does not know it yet, the exchange ends there
  * and starts over at the next "qSymbol::"; once it is known, every name
  * is asked once, and nothing more until the process changes (exec, a new
- * vAttach or vRun).  A "qSymbol:" packet that is no answer to our
+ * vAttach or vRun).  Each process has its own answers: the exchange is
+ * for the general thread's process (gdb selects it with Hg first).  A "qSymbol:" packet that is no answer to our
  * question gets the empty reply, as from gdbserver.
  *
  * qGetTLSAddr:THREAD-ID,OFFSET,LM (gdb's remote.c): the address of the
@@ -33,24 +34,24 @@ static int tls_supported(const struct rsp_session *s)
 }
 
 /* Reply "qSymbol:HEXNAME" for symbol i. */
-static void ask(struct rsp_session *s, int i)
+static void ask(struct rsp_session *s, struct rsp_tdb *t, int i)
 {
 	const char *name = rsp_tdb_symbol(i);
 
-	s->tdb.state = RSP_TDB_ASKING;
-	s->tdb.asked = (u8)i;
+	t->state = RSP_TDB_ASKING;
+	t->asked = (u8)i;
 	rsp_put_str(s, "qSymbol:");
 	rsp_put_hexbytes(s, (const u8 *)name, __builtin_strlen(name));
 }
 
 /* Ask for the next symbol after i, or end the exchange with OK. */
-static void ask_next(struct rsp_session *s, int i)
+static void ask_next(struct rsp_session *s, struct rsp_tdb *t, int i)
 {
 	if (i + 1 < RSP_TDB_NSYMS) {
-		ask(s, i + 1);
+		ask(s, t, i + 1);
 		return;
 	}
-	s->tdb.state = RSP_TDB_LOADED;
+	t->state = RSP_TDB_LOADED;
 	rsp_put_str(s, "OK");
 }
 
@@ -88,9 +89,49 @@ static int name_is(const u8 *hex, u32 n, const char *str)
 	return 1;
 }
 
+/* The slot whose exchange is going on (one at a time), or NULL. */
+static struct rsp_tdb *asking(struct rsp_session *s)
+{
+	int i;
+
+	for (i = 0; i < RSP_TDB_PROCS; i++)
+		if (s->tdb[i].used && s->tdb[i].state == RSP_TDB_ASKING)
+			return &s->tdb[i];
+	return (struct rsp_tdb *)0;
+}
+
+/* "qSymbol::" (gdb has new symbols): start or go on with the exchange. */
+static void start_exchange(struct rsp_session *s)
+{
+	struct rsp_tdb *t, *old;
+	int tid, pid = -1, i;
+
+	tid = rsp_current_tid(s, 1);
+	if (tls_supported(s) && tid > 0)
+		pid = rsp_thread_pid(s, tid);
+	if (pid < 0) {
+		rsp_put_str(s, "OK");
+		return;
+	}
+	t = rsp_tdb_get(s, pid);
+	if (t->state == RSP_TDB_LOADED) {
+		rsp_put_str(s, "OK");
+		return;
+	}
+	old = asking(s);
+	if (old && old != t)
+		old->state = RSP_TDB_NONE;	/* gdb gave that one up */
+	for (i = 0; i < RSP_TDB_NSYMS && t->known[i]; i++)
+		;
+	if (i == RSP_TDB_NSYMS)
+		ask_next(s, t, i - 1);
+	else
+		ask(s, t, i);
+}
+
 static int serve_symbol(struct rsp_session *s, struct rsp_req *req)
 {
-	struct rsp_tdb *t = &s->tdb;
+	struct rsp_tdb *t;
 	const u8 *name;
 	u32 name_len;
 	int has_val, i;
@@ -99,23 +140,12 @@ static int serve_symbol(struct rsp_session *s, struct rsp_req *req)
 	if (parse_answer(req, &val, &has_val, &name, &name_len))
 		return 1;	/* empty reply, as gdbserver's */
 	if (!has_val && !name_len) {
-		/* "qSymbol::": gdb has new symbols */
-		if (!tls_supported(s) || t->state == RSP_TDB_LOADED ||
-		    rsp_current_tid(s, 1) < 0) {
-			rsp_put_str(s, "OK");
-			return 1;
-		}
-		for (i = 0; i < RSP_TDB_NSYMS && t->known[i]; i++)
-			;
-		if (i == RSP_TDB_NSYMS)
-			ask_next(s, i - 1);
-		else
-			ask(s, i);
+		start_exchange(s);
 		return 1;
 	}
 	/* an answer: only to the question we asked */
-	if (t->state != RSP_TDB_ASKING ||
-	    !name_is(name, name_len, rsp_tdb_symbol(t->asked)))
+	t = asking(s);
+	if (!t || !name_is(name, name_len, rsp_tdb_symbol(t->asked)))
 		return 1;
 	i = t->asked;
 	t->known[i] = has_val && val;
@@ -127,7 +157,7 @@ static int serve_symbol(struct rsp_session *s, struct rsp_req *req)
 		rsp_put_str(s, "OK");
 		return 1;
 	}
-	ask_next(s, i);
+	ask_next(s, t, i);
 	return 1;
 }
 
@@ -137,6 +167,7 @@ static int serve_tls_addr(struct rsp_session *s, struct rsp_req *req)
 	struct rsp_cur c = { .p = req->data, .end = req->data + req->data_len };
 	int pid, tid, known;
 	u64 offset, lm, addr;
+	struct rsp_tdb *t;
 
 	if (!tls_supported(s))
 		return 1;
@@ -150,7 +181,8 @@ static int serve_tls_addr(struct rsp_session *s, struct rsp_req *req)
 	    rsp_check_pid(s, pid, tid) < 0)
 		goto fail;
 	known = rsp_thread_pid(s, tid);
-	if (known < 0 || rsp_tdb_tls_address(s, known, tid, offset, lm, &addr))
+	t = known < 0 ? (struct rsp_tdb *)0 : rsp_tdb_find(s, known);
+	if (!t || rsp_tdb_tls_address(s, t, known, tid, offset, lm, &addr))
 		goto fail;
 	rsp_put_hex(s, addr);
 	return 1;

@@ -44,11 +44,20 @@ struct startup_report {
 	int err;
 };
 
-static pid_t child;
-/* launch_collect() gave up on it once (gdb detached it): don't wait again. */
-static bool child_left;
-/* We gave our terminal's foreground to the program: see term_give(). */
-static bool term_given;
+/*
+ * The programs we started and have not reaped: the command line's, and
+ * each one gdb ran (vRun: with multiprocess+ gdb may run several).
+ */
+#define MAX_CHILDREN	64
+
+static struct child {
+	pid_t pid;		/* 0: a free slot */
+	/* launch_collect() gave up on it once (gdb detached it) */
+	bool left;
+} children[MAX_CHILDREN];
+
+/* The program we gave our terminal's foreground to: see term_give(). */
+static pid_t term_pgrp;
 
 /* tcsetpgrp() without the SIGTTOU a background caller would get. */
 static void set_foreground(pid_t pgrp)
@@ -74,31 +83,50 @@ static void set_foreground(pid_t pgrp)
 static void term_give(pid_t pid, bool stdio)
 {
 	setpgid(pid, pid);
-	if (stdio || !isatty(0) || tcgetpgrp(0) != getpgrp())
+	if (stdio || !isatty(0) || (tcgetpgrp(0) != getpgrp() &&
+				    tcgetpgrp(0) != term_pgrp))
 		return;
 	set_foreground(pid);
-	term_given = true;
+	term_pgrp = pid;
 }
 
-/* The program is gone: the terminal is ours again. */
-static void term_take_back(void)
+/* A child was started. */
+static void child_add(pid_t pid)
 {
-	if (!term_given)
+	int i;
+
+	for (i = 0; i < MAX_CHILDREN; i++) {
+		if (!children[i].pid) {
+			children[i].pid = pid;
+			children[i].left = false;
+			return;
+		}
+	}
+	/* more than we keep: it is reaped as a stranger (launch_reap) */
+}
+
+/* A child was reaped: the terminal is ours again if it had it. */
+static void child_gone(pid_t pid)
+{
+	int i;
+
+	for (i = 0; i < MAX_CHILDREN; i++)
+		if (children[i].pid == pid)
+			children[i].pid = 0;
+	if (pid != term_pgrp)
 		return;
-	term_given = false;
+	term_pgrp = 0;
 	set_foreground(getpgrp());
-}
-
-/* The child was reaped. */
-static void child_gone(void)
-{
-	child = 0;
-	term_take_back();
 }
 
 pid_t launch_child(void)
 {
-	return child;
+	int i;
+
+	for (i = 0; i < MAX_CHILDREN; i++)
+		if (children[i].pid)
+			return children[i].pid;
+	return 0;
 }
 
 static void __attribute__((noreturn))
@@ -200,8 +228,7 @@ static void reap_startup_failure(pid_t pid, bool say_how)
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
 			return;
-	if (child == pid)
-		child_gone();
+	child_gone(pid);
 	if (say_how)
 		report_startup_death(status);
 }
@@ -242,8 +269,7 @@ static pid_t spawn(struct ugdb_dev *dev, const struct launch_spec *spec,
 		close(fds[0]);
 		run_child(dev, spec, stdio, fds[1]);
 	}
-	child = pid;
-	child_left = false;
+	child_add(pid);
 	term_give(pid, stdio);
 	close(fds[1]);
 	/* EOF: exec succeeded (the pipe closed on exec). */
@@ -363,21 +389,25 @@ bool launch_reap(int timeout_ms, bool quiet)
 	int status, waited = 0;
 	pid_t ret;
 
-	if (!child)
-		return true;
 	for (;;) {
-		ret = waitpid(child, &status, WNOHANG);
-		if (ret == child && (WIFEXITED(status) ||
-				     WIFSIGNALED(status))) {
-			child_gone();
+		/* every child of ours that ended, one by one */
+		for (;;) {
+			ret = waitpid(-1, &status, WNOHANG);
+			if (ret <= 0)
+				break;
+			if (!WIFEXITED(status) && !WIFSIGNALED(status))
+				continue;
+			child_gone(ret);
 			if (!quiet)
 				report_end(status);
-			return true;
 		}
 		if (ret < 0 && errno == ECHILD) {
-			child_gone();
-			return true;
+			/* none left at all (some reaped elsewhere) */
+			while (launch_child())
+				child_gone(launch_child());
 		}
+		if (!launch_child())
+			return true;
 		if (waited >= timeout_ms)
 			return false;
 		nanosleep(&tick, NULL);
@@ -409,21 +439,20 @@ static bool kill_pending(pid_t pid)
 	return pending;
 }
 
-void launch_collect(bool report)
+/* Wait (bounded) for child @c after the session closed; see below. */
+static void collect_one(struct child *c, bool report)
 {
 	struct timespec tick = { .tv_nsec = 10 * 1000 * 1000 };
 	int status, waited = 0;
-	pid_t pid = child, ret;
+	pid_t pid = c->pid, ret;
 
-	if (!pid || child_left)
-		return;
 	for (;;) {
 		ret = waitpid(pid, &status, WNOHANG);
 		if (ret == pid && (WIFEXITED(status) ||
 				   WIFSIGNALED(status)))
 			break;
 		if (ret < 0 && errno != EINTR) {
-			child_gone();	/* ECHILD: not ours to reap */
+			child_gone(pid);	/* ECHILD: not ours to reap */
 			return;
 		}
 		if (waited >= COLLECT_MS &&
@@ -432,13 +461,13 @@ void launch_collect(bool report)
 			if (waited >= COLLECT_KILLED_MS)
 				fprintf(stderr, MSG_NOT_DEAD, (int)pid,
 					COLLECT_KILLED_MS / 1000);
-			child_left = true;
+			c->left = true;
 			return;
 		}
 		nanosleep(&tick, NULL);
 		waited += 10;
 	}
-	child_gone();
+	child_gone(pid);
 	if (!report)
 		return;
 	/* Still unreaped when we closed: the close killed it. */
@@ -446,4 +475,13 @@ void launch_collect(bool report)
 		fprintf(stderr, MSG_KILLING, (int)pid);
 	else
 		report_end(status);
+}
+
+void launch_collect(bool report)
+{
+	int i;
+
+	for (i = 0; i < MAX_CHILDREN; i++)
+		if (children[i].pid && !children[i].left)
+			collect_one(&children[i], report);
 }

@@ -105,14 +105,15 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size);
  */
 static void fz_tdb(void)
 {
+	struct rsp_tdb *t = rsp_tdb_get(sess, MOCK_PID);
 	u64 val[RSP_TDB_NSYMS];
 	int i;
 
 	mock_glibc(&mk, val);
-	sess->tdb.state = RSP_TDB_LOADED;
+	t->state = RSP_TDB_LOADED;
 	for (i = 0; i < RSP_TDB_NSYMS; i++) {
-		sess->tdb.known[i] = !!val[i];
-		sess->tdb.addr[i] = val[i];
+		t->known[i] = !!val[i];
+		t->addr[i] = val[i];
 	}
 }
 

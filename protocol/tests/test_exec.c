@@ -67,10 +67,16 @@ static void test_attach_kill_detach(void)
 	CHECK_STR(xact(e, "vAttach;zz"), "E01");
 	CHECK_STR(xact(e, "vAttach;1,2"), "E01");
 	CHECK_INT(e->m.n_attach, 1);
+	/* a second process only for a multiprocess+ gdb (gdbserver's rule) */
+	CHECK_STR(xact(e, "vAttach;99"), "E01");
+	CHECK_INT(e->m.n_attach, 1);
+	e->m.present = 0;
 	e->m.attach_ret = -1;
 	CHECK_STR(xact(e, "vAttach;99"), "E01");
 	e->m.attach_ret = -3;
 	CHECK_STR(xact(e, "vAttach;99"), "E03");
+	CHECK_INT(e->m.n_attach, 3);
+	e->m.present = 1;
 
 	CHECK_STR(xact(e, "vKill;4d2"), "OK");
 	CHECK_INT(e->m.last_pid, 0x4d2);
@@ -494,6 +500,10 @@ static void test_multiprocess_exec(void)
 	/* vAttach: the stop names pPID.TID */
 	CHECK_STR(xact(e, "vAttach;4d2"), "T11thread:p4d2.4d2;" EXPEDITED);
 	CHECK_INT(e->m.last_pid, 0x4d2);
+	/* multiprocess+: one more process while one is debugged */
+	CHECK(e->m.present);
+	CHECK(xact(e, "vAttach;99")[0] == 'T');
+	CHECK_INT(e->m.last_pid, 0x99);
 	/* extended: D;pid detaches without ending the session */
 	CHECK_STR(xact(e, "D;4d2"), "OK");
 	CHECK(!e->s->exited);

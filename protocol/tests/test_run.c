@@ -141,6 +141,8 @@ static void test_vrun(void)
 	char pkt[0x4000];
 	u32 i;
 
+	/* nothing debugged yet, as when gdb runs a program */
+	e->m.present = 0;
 	/* /bin/x "a b" c"d '' */
 	env_send_str(e, "vRun;2f62696e2f78;612062;632264;");
 	env_drain(e);
@@ -200,6 +202,20 @@ static void test_vrun(void)
 	strcat(pkt, ";");
 	CHECK_STR(xact(e, pkt), "E01");
 	CHECK_INT(n_run, 4);
+
+	/*
+	 * One more process while one is debugged: only for a gdb that
+	 * tells them apart (multiprocess+), as gdbserver.
+	 */
+	e->m.present = 1;
+	CHECK_STR(xact(e, "vRun;2f62696e2f78"), "E01");
+	CHECK_INT(n_run, 4);
+	xact(e, "qSupported:multiprocess+");
+	env_send_str(e, "vRun;2f62696e2f78");
+	env_drain(e);
+	CHECK(!last_reply(e));
+	CHECK_INT(n_run, 5);
+	CHECK(e->s->running);
 	env_free(e);
 }
 

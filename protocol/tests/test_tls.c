@@ -96,6 +96,14 @@ static const char *tls(struct env *e, int tid, u64 off, u64 lm)
 	return pkt_buf;
 }
 
+/* The state of process pid's symbols (NONE when it has none). */
+static int tdb_state(struct env *e, int pid)
+{
+	struct rsp_tdb *t = rsp_tdb_find(e->s, pid);
+
+	return t ? t->state : RSP_TDB_NONE;
+}
+
 static int tls_run(void *t, const u8 *args, u32 len, int argc)
 {
 	(void)t;
@@ -118,14 +126,14 @@ static void test_exchange(void)
 	sym_value[TDB_NPTL_VERSION] = 0;
 	CHECK_INT(exchange(e, &last), 1);
 	CHECK_STR(last, "OK");
-	CHECK_INT(e->s->tdb.state, RSP_TDB_NONE);
+	CHECK_INT(tdb_state(e, MOCK_PID), RSP_TDB_NONE);
 	CHECK_STR(tls(e, MOCK_PID, 0, LM_PROG), "E01");
 	CHECK_INT(exchange(e, &last), 1);
 	/* then every name, once, in order */
 	sym_value[TDB_NPTL_VERSION] = NPTL_VERSION;
 	CHECK_INT(exchange(e, &last), RSP_TDB_NSYMS);
 	CHECK_STR(last, "OK");
-	CHECK_INT(e->s->tdb.state, RSP_TDB_LOADED);
+	CHECK_INT(tdb_state(e, MOCK_PID), RSP_TDB_LOADED);
 	CHECK_INT(exchange(e, &last), 0);
 	CHECK_STR(last, "OK");
 	CHECK_STR(tls(e, MOCK_PID, 0, LM_PROG), "406000");
@@ -137,13 +145,13 @@ static void test_exchange(void)
 	CHECK_STR(xact(e, "qSymbol:abc"), "");
 	CHECK_STR(xact(e, "qSymbol:zz:6162"), "");
 	CHECK_STR(xact(e, "qSymbol:6d61696e:"), "");
-	CHECK_INT(e->s->tdb.state, RSP_TDB_LOADED);
+	CHECK_INT(tdb_state(e, MOCK_PID), RSP_TDB_LOADED);
 	/* an exec: a new program, asked again */
 	e->s->running = 1;
 	e->m.stop.reason = RSP_REASON_EXEC;
 	rsp_session_stop(e->s, &e->m.stop);
 	env_drain(e);
-	CHECK_INT(e->s->tdb.state, RSP_TDB_NONE);
+	CHECK_INT(tdb_state(e, MOCK_PID), RSP_TDB_NONE);
 	CHECK_STR(tls(e, MOCK_PID, 0, LM_PROG), "E01");
 	CHECK_INT(exchange(e, &last), RSP_TDB_NSYMS);
 	CHECK_STR(tls(e, MOCK_PID, 0, LM_PROG), "406000");
@@ -152,10 +160,12 @@ static void test_exchange(void)
 	e->m.stop.reason = RSP_REASON_SWBREAK;
 	rsp_session_stop(e->s, &e->m.stop);
 	env_drain(e);
-	CHECK_INT(e->s->tdb.state, RSP_TDB_LOADED);
-	/* a vAttach: another process */
+	CHECK_INT(tdb_state(e, MOCK_PID), RSP_TDB_LOADED);
+	/* a vAttach of that pid again (after a detach): from nothing */
+	e->s->extended = 1;
+	xact(e, "qSupported:multiprocess+");
 	CHECK(xact(e, "vAttach;4d2")[0] == 'T');
-	CHECK_INT(e->s->tdb.state, RSP_TDB_NONE);
+	CHECK_INT(tdb_state(e, MOCK_PID), RSP_TDB_NONE);
 	/*
 	 * Packets in between (gdb reading memory while it looks a name
 	 * up) are served; the exchange goes on where it was.  A wrong
@@ -167,7 +177,7 @@ static void test_exchange(void)
 	CHECK_INT(asked_symbol(xact(e, pkt_buf)), TDB_THREAD_AREA);
 	CHECK_STR(xact(e, "m40e000,4"), "322e3336");
 	CHECK_STR(xact(e, pkt_buf), "");
-	CHECK_INT(e->s->tdb.state, RSP_TDB_ASKING);
+	CHECK_INT(tdb_state(e, MOCK_PID), RSP_TDB_ASKING);
 	hexify("_thread_db_const_thread_area", 28, hex);
 	snprintf(pkt_buf, sizeof(pkt_buf), "qSymbol:%llx:%s",
 		 (unsigned long long)THREAD_AREA, hex);
@@ -188,10 +198,17 @@ static void test_exchange(void)
 	e = env_new(1, &run_ops);
 	fake_glibc(e);
 	CHECK_INT(exchange(e, &last), RSP_TDB_NSYMS);
-	CHECK_INT(e->s->tdb.state, RSP_TDB_LOADED);
+	CHECK_INT(tdb_state(e, MOCK_PID), RSP_TDB_LOADED);
+	/* gdb kills the process first: what we knew of it goes */
+	CHECK_STR(xact(e, "vKill;4d2"), "OK");
+	CHECK_INT(tdb_state(e, MOCK_PID), RSP_TDB_NONE);
+	/* a vRun with no process: nothing of before is kept */
+	e->m.present = 1;
+	CHECK_INT(exchange(e, &last), RSP_TDB_NSYMS);
+	e->m.present = 0;
 	env_send_str(e, "vRun;2f62696e2f74727565");
 	env_drain(e);
-	CHECK_INT(e->s->tdb.state, RSP_TDB_NONE);
+	CHECK_INT(tdb_state(e, MOCK_PID), RSP_TDB_NONE);
 	env_free(e);
 
 	/* no process: nothing to look up */
@@ -207,6 +224,95 @@ static void test_exchange(void)
 	env_free(e);
 }
 
+/* A stop of the mock's thread MOCK_PID, for @reason. */
+static void stop_for(struct env *e, int reason, int child)
+{
+	e->s->running = 1;
+	e->m.stop.reason = reason;
+	e->m.stop.child_pid = child;
+	e->m.stop.child_tid = child;
+	rsp_session_stop(e->s, &e->m.stop);
+	env_drain(e);
+}
+
+/* Each process of a multi-process session has its own symbols. */
+static void test_processes(void)
+{
+	struct env *e = env_new(1, &mock_ops);
+	const char *last;
+	int i;
+
+	xact(e, "qSupported:multiprocess+;fork-events+");
+	fake_glibc(e);
+	CHECK_INT(exchange(e, &last), RSP_TDB_NSYMS);
+	CHECK_STR(tls(e, MOCK_PID, 0, LM_PROG), "406000");
+	/* another program, still without its thread library */
+	e->m.pid_of_val = 0x99;
+	CHECK_STR(tls(e, MOCK_PID, 0, LM_PROG), "E01");
+	sym_value[TDB_NPTL_VERSION] = 0;
+	CHECK_INT(exchange(e, &last), 1);
+	CHECK_INT(tdb_state(e, 0x99), RSP_TDB_NONE);
+	CHECK_STR(tls(e, MOCK_PID, 0, LM_PROG), "E01");
+	/* ... the first one keeps what it had */
+	e->m.pid_of_val = 0;
+	CHECK_INT(tdb_state(e, MOCK_PID), RSP_TDB_LOADED);
+	CHECK_STR(tls(e, MOCK_PID, 0, LM_PROG), "406000");
+	CHECK_INT(exchange(e, &last), 0);
+	/* an exchange given up for another process's is started over */
+	e->m.pid_of_val = 0x99;
+	sym_value[TDB_NPTL_VERSION] = NPTL_VERSION;
+	CHECK_INT(asked_symbol(xact(e, "qSymbol::")), TDB_NPTL_VERSION);
+	CHECK_INT(tdb_state(e, 0x99), RSP_TDB_ASKING);
+	e->m.pid_of_val = 0x98;
+	CHECK_INT(asked_symbol(xact(e, "qSymbol::")), TDB_NPTL_VERSION);
+	CHECK_INT(tdb_state(e, 0x99), RSP_TDB_NONE);
+	e->m.pid_of_val = 0x99;
+	CHECK_INT(exchange(e, &last), RSP_TDB_NSYMS);
+	CHECK_STR(tls(e, MOCK_PID, 0, LM_PROG), "406000");
+	/* a fork child has its parent's, without an exchange */
+	e->m.pid_of_val = 0;
+	stop_for(e, RSP_REASON_FORK, 0x77);
+	e->m.pid_of_val = 0x77;
+	CHECK_INT(tdb_state(e, 0x77), RSP_TDB_LOADED);
+	CHECK_STR(tls(e, MOCK_PID, 0, LM_PROG), "406000");
+	CHECK_INT(exchange(e, &last), 0);
+	/* an exec forgets only that process's */
+	stop_for(e, RSP_REASON_EXEC, 0);
+	CHECK_INT(tdb_state(e, 0x77), RSP_TDB_NONE);
+	CHECK_INT(tdb_state(e, MOCK_PID), RSP_TDB_LOADED);
+	CHECK_INT(tdb_state(e, 0x99), RSP_TDB_LOADED);
+	/* a fork of a process without any: the child has none either */
+	stop_for(e, RSP_REASON_VFORK, 0x76);
+	CHECK(rsp_tdb_find(e->s, 0x76) == NULL);
+	/* more processes than slots: the newest always get one */
+	for (i = 0; i < 2 * RSP_TDB_PROCS; i++) {
+		e->m.pid_of_val = 0x100 + i;
+		CHECK_INT(exchange(e, &last), RSP_TDB_NSYMS);
+		CHECK_INT(tdb_state(e, 0x100 + i), RSP_TDB_LOADED);
+		CHECK_STR(tls(e, MOCK_PID, 0, LM_PROG), "406000");
+	}
+	CHECK(rsp_tdb_find(e->s, MOCK_PID) == NULL);
+	/* a process's end, a detach, a kill: its symbols go, no others */
+	e->s->running = 1;
+	e->m.stop.kind = RSP_STOP_EXITED;
+	e->m.stop.pid = 0x100 + 2 * RSP_TDB_PROCS - 1;
+	rsp_session_stop(e->s, &e->m.stop);
+	env_drain(e);
+	CHECK(rsp_tdb_find(e->s, 0x100 + 2 * RSP_TDB_PROCS - 1) == NULL);
+	CHECK_INT(tdb_state(e, 0x100 + 2 * RSP_TDB_PROCS - 2), RSP_TDB_LOADED);
+	snprintf(pkt_buf, sizeof(pkt_buf), "D;%x",
+		 0x100 + 2 * RSP_TDB_PROCS - 2);
+	CHECK_STR(xact(e, pkt_buf), "OK");
+	CHECK(rsp_tdb_find(e->s, 0x100 + 2 * RSP_TDB_PROCS - 2) == NULL);
+	CHECK_INT(tdb_state(e, 0x100 + 2 * RSP_TDB_PROCS - 3), RSP_TDB_LOADED);
+	snprintf(pkt_buf, sizeof(pkt_buf), "vKill;%x",
+		 0x100 + 2 * RSP_TDB_PROCS - 3);
+	CHECK_STR(xact(e, pkt_buf), "OK");
+	CHECK(rsp_tdb_find(e->s, 0x100 + 2 * RSP_TDB_PROCS - 3) == NULL);
+	CHECK_INT(tdb_state(e, 0x100 + 2 * RSP_TDB_PROCS - 4), RSP_TDB_LOADED);
+	env_free(e);
+}
+
 /* A session with every symbol looked up. */
 static struct env *loaded(void)
 {
@@ -215,7 +321,7 @@ static struct env *loaded(void)
 
 	fake_glibc(e);
 	exchange(e, &last);
-	CHECK_INT(e->s->tdb.state, RSP_TDB_LOADED);
+	CHECK_INT(tdb_state(e, MOCK_PID), RSP_TDB_LOADED);
 	return e;
 }
 
@@ -405,6 +511,7 @@ static void test_failures(void)
 void test_tls(void)
 {
 	test_exchange();
+	test_processes();
 	test_addresses();
 	test_failures();
 }

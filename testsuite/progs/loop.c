@@ -5,7 +5,9 @@
  * sets g to 42 or the file named by argv[1] (if any) exists.  Then calls
  * phase2(), which calls tick() PHASE2_TICKS more times (so a breakpoint
  * left in tick() would kill it with SIGTRAP), prints
- * "done g=G counter_ok=1" and exits with status g & 0x7f.
+ * "done g=G counter_ok=1" and exits with status g & 0x7f.  A thread-local
+ * copy of the counter, tls_counter, is there for the debugger to read
+ * (its address is in each process's own libc).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +17,7 @@
 
 volatile int g = 0;		/* the debugger sets it to 42 */
 volatile long counter = 0;	/* number of tick() calls */
+__thread long tls_counter;	/* the same, thread-local */
 unsigned char magic[16] = {
 	0xde, 0xad, 0xbe, 0xef, 0x01, 0x23, 0x45, 0x67,
 	0x89, 0xab, 0xcd, 0xef, 0x7d, 0x23, 0x24, 0x2a,
@@ -26,6 +29,7 @@ int tick(int i)
 	int sq = i * i;
 
 	counter++;
+	tls_counter++;
 	return sq;
 }
 
