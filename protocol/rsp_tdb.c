@@ -112,27 +112,36 @@ static int slot_free(struct rsp_session *s, const struct rsp_tdb *t)
 }
 
 /*
- * Process @pid's symbols, a cleared slot if it has none yet: a free one,
- * else the slots are taken in turn (the oldest process forgets).
+ * A cleared slot for process @pid, never @keep: a free one, else the
+ * slots are taken in turn (the oldest process forgets).
  */
-struct rsp_tdb *rsp_tdb_get(struct rsp_session *s, int pid)
+static struct rsp_tdb *claim(struct rsp_session *s, int pid,
+			     const struct rsp_tdb *keep)
 {
-	struct rsp_tdb *t = rsp_tdb_find(s, pid);
+	struct rsp_tdb *t = (struct rsp_tdb *)0;
 	int i;
 
-	if (t)
-		return t;
-	for (i = 0; i < RSP_TDB_PROCS && !slot_free(s, &s->tdb[i]); i++)
-		;
-	if (i == RSP_TDB_PROCS) {
+	for (i = 0; i < RSP_TDB_PROCS && !t; i++)
+		if (&s->tdb[i] != keep && slot_free(s, &s->tdb[i]))
+			t = &s->tdb[i];
+	while (!t) {
 		i = s->tdb_next;
 		s->tdb_next = (u8)((i + 1) % RSP_TDB_PROCS);
+		if (&s->tdb[i] != keep)
+			t = &s->tdb[i];
 	}
-	t = &s->tdb[i];
 	__builtin_memset(t, 0, sizeof(*t));
 	t->used = 1;
 	t->pid = pid;
 	return t;
+}
+
+/* Process @pid's symbols, a cleared slot if it has none yet. */
+struct rsp_tdb *rsp_tdb_get(struct rsp_session *s, int pid)
+{
+	struct rsp_tdb *t = rsp_tdb_find(s, pid);
+
+	return t ? t : claim(s, pid, (struct rsp_tdb *)0);
 }
 
 void rsp_tdb_forget(struct rsp_session *s, int pid)
@@ -146,17 +155,15 @@ void rsp_tdb_forget(struct rsp_session *s, int pid)
 /* A fork child has its parent's libraries where the parent has them. */
 void rsp_tdb_forked(struct rsp_session *s, int parent, int child)
 {
-	struct rsp_tdb *p = rsp_tdb_find(s, parent), *c;
+	struct rsp_tdb *p, *c;
 
+	if (parent == child)
+		return;
 	rsp_tdb_forget(s, child);
-	if (!p || parent == child)
+	p = rsp_tdb_find(s, parent);
+	if (!p)
 		return;
-	c = rsp_tdb_get(s, child);
-	p = rsp_tdb_find(s, parent);	/* the get may have taken its slot */
-	if (!p) {
-		rsp_tdb_forget(s, child);
-		return;
-	}
+	c = claim(s, child, p);
 	*c = *p;
 	c->pid = child;
 	if (c->state == RSP_TDB_ASKING)

@@ -240,7 +240,7 @@ static void test_processes(void)
 {
 	struct env *e = env_new(1, &mock_ops);
 	const char *last;
-	int i;
+	int i, newest;
 
 	xact(e, "qSupported:multiprocess+;fork-events+");
 	fake_glibc(e);
@@ -293,23 +293,35 @@ static void test_processes(void)
 	}
 	CHECK(rsp_tdb_find(e->s, MOCK_PID) == NULL);
 	/* a process's end, a detach, a kill: its symbols go, no others */
+	newest = 0x100 + 2 * RSP_TDB_PROCS - 1;
 	e->s->running = 1;
 	e->m.stop.kind = RSP_STOP_EXITED;
-	e->m.stop.pid = 0x100 + 2 * RSP_TDB_PROCS - 1;
+	e->m.stop.pid = newest;
 	rsp_session_stop(e->s, &e->m.stop);
 	env_drain(e);
-	CHECK(rsp_tdb_find(e->s, 0x100 + 2 * RSP_TDB_PROCS - 1) == NULL);
-	CHECK_INT(tdb_state(e, 0x100 + 2 * RSP_TDB_PROCS - 2), RSP_TDB_LOADED);
-	snprintf(pkt_buf, sizeof(pkt_buf), "D;%x",
-		 0x100 + 2 * RSP_TDB_PROCS - 2);
+	CHECK(rsp_tdb_find(e->s, newest) == NULL);
+	CHECK_INT(tdb_state(e, newest - 1), RSP_TDB_LOADED);
+	snprintf(pkt_buf, sizeof(pkt_buf), "D;%x", newest - 1);
 	CHECK_STR(xact(e, pkt_buf), "OK");
-	CHECK(rsp_tdb_find(e->s, 0x100 + 2 * RSP_TDB_PROCS - 2) == NULL);
-	CHECK_INT(tdb_state(e, 0x100 + 2 * RSP_TDB_PROCS - 3), RSP_TDB_LOADED);
-	snprintf(pkt_buf, sizeof(pkt_buf), "vKill;%x",
-		 0x100 + 2 * RSP_TDB_PROCS - 3);
+	CHECK(rsp_tdb_find(e->s, newest - 1) == NULL);
+	CHECK_INT(tdb_state(e, newest - 2), RSP_TDB_LOADED);
+	snprintf(pkt_buf, sizeof(pkt_buf), "vKill;%x", newest - 2);
 	CHECK_STR(xact(e, pkt_buf), "OK");
-	CHECK(rsp_tdb_find(e->s, 0x100 + 2 * RSP_TDB_PROCS - 3) == NULL);
-	CHECK_INT(tdb_state(e, 0x100 + 2 * RSP_TDB_PROCS - 4), RSP_TDB_LOADED);
+	CHECK(rsp_tdb_find(e->s, newest - 2) == NULL);
+	CHECK_INT(tdb_state(e, newest - 3), RSP_TDB_LOADED);
+	/* a fork when no slot is free and the parent's is next in turn */
+	e->m.present = 1;	/* (the vKill took the mock's process) */
+	for (i = 0; i < RSP_TDB_PROCS; i++) {
+		e->m.pid_of_val = 0x200 + i;
+		CHECK_INT(exchange(e, &last), RSP_TDB_NSYMS);
+	}
+	for (i = 0; i < RSP_TDB_PROCS; i++)
+		CHECK(e->s->tdb[i].used);
+	e->m.pid_of_val = e->s->tdb[e->s->tdb_next].pid;
+	e->m.stop.kind = RSP_STOP_SIGNAL;
+	stop_for(e, RSP_REASON_FORK, 0x300);
+	CHECK_INT(tdb_state(e, e->m.pid_of_val), RSP_TDB_LOADED);
+	CHECK_INT(tdb_state(e, 0x300), RSP_TDB_LOADED);
 	env_free(e);
 }
 
