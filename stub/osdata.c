@@ -127,6 +127,7 @@ long osdata_read(const char *annex, uint64_t off, char *buf, size_t len)
 	return (long)n;
 }
 
+/* The path @fmt names under the roots in use; -1 (ENAMETOOLONG) if long. */
 static int vpath(char *buf, size_t size, const char *fmt, va_list ap)
 {
 	const char *root = osdata_proc_root;
@@ -135,7 +136,7 @@ static int vpath(char *buf, size_t size, const char *fmt, va_list ap)
 
 	n = vsnprintf(rel, sizeof(rel), fmt, ap);
 	if (n < 0 || (size_t)n >= sizeof(rel))
-		return -1;
+		goto too_long;
 	if (!strncmp(rel, "/sys/", 5)) {
 		root = osdata_sys_root;
 		n = snprintf(buf, size, "%s%s", root, rel + 4);
@@ -144,7 +145,11 @@ static int vpath(char *buf, size_t size, const char *fmt, va_list ap)
 	} else {
 		n = snprintf(buf, size, "%s", rel);
 	}
-	return n < 0 || (size_t)n >= size ? -1 : 0;
+	if (n >= 0 && (size_t)n < size)
+		return 0;
+too_long:
+	errno = ENAMETOOLONG;
+	return -1;
 }
 
 int osdata_path(char *buf, size_t size, const char *fmt, ...)
@@ -167,11 +172,7 @@ FILE *osdata_fopen(const char *fmt, ...)
 	va_start(ap, fmt);
 	ret = vpath(path, sizeof(path), fmt, ap);
 	va_end(ap);
-	if (ret < 0) {
-		errno = ENAMETOOLONG;
-		return NULL;
-	}
-	return fopen(path, "re");
+	return ret < 0 ? NULL : fopen(path, "re");
 }
 
 DIR *osdata_opendir(const char *fmt, ...)
@@ -183,9 +184,5 @@ DIR *osdata_opendir(const char *fmt, ...)
 	va_start(ap, fmt);
 	ret = vpath(path, sizeof(path), fmt, ap);
 	va_end(ap);
-	if (ret < 0) {
-		errno = ENAMETOOLONG;
-		return NULL;
-	}
-	return opendir(path);
+	return ret < 0 ? NULL : opendir(path);
 }
