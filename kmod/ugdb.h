@@ -283,7 +283,6 @@ int ugdb_examine(struct ugdb_thread *t, long timeout);
 int ugdb_stop_all(struct ugdb_session *sess);
 void ugdb_pump(struct ugdb_session *sess);
 bool ugdb_main_gone(struct ugdb_session *sess);
-bool ugdb_launching(struct ugdb_session *sess, pid_t pid);
 struct ugdb_process *ugdb_proc_gone(struct ugdb_session *sess);
 void ugdb_stop_state(struct ugdb_session *sess, struct rsp_stop *stop);
 int ugdb_wait_stop(struct ugdb_session *sess);

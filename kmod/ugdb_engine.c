@@ -951,15 +951,15 @@ bool ugdb_main_gone(struct ugdb_session *sess)
 	return gone;
 }
 
-/* Is process @pid (0: the first one) a launch short of its program's exec? */
-bool ugdb_launching(struct ugdb_session *sess, pid_t pid)
+/* Is the first process a launch short of its program's exec? */
+static bool ugdb_main_launching(struct ugdb_session *sess)
 {
 	struct ugdb_process *p;
 	unsigned long flags;
 	bool ret;
 
 	spin_lock_irqsave(&sess->lock, flags);
-	p = pid ? ugdb_proc_find(sess, pid) : ugdb_proc_main(sess);
+	p = ugdb_proc_main(sess);
 	ret = p && READ_ONCE(p->exec_pending);
 	spin_unlock_irqrestore(&sess->lock, flags);
 	return ret;
@@ -971,7 +971,7 @@ int ugdb_wait_stop(struct ugdb_session *sess)
 	int ret;
 
 	ret = wait_event_interruptible(sess->wq, READ_ONCE(sess->pid) &&
-				       (!ugdb_launching(sess, 0) ||
+				       (!ugdb_main_launching(sess) ||
 					ugdb_main_gone(sess)));
 	if (ret)
 		return ret;
