@@ -20,4 +20,16 @@ static inline int ugdb_dequeue_signal(sigset_t *mask, kernel_siginfo_t *info)
 #endif
 }
 
+/*
+ * vfs_path_lookup() is exported by every kernel we support, but declared
+ * in <linux/namei.h> only by later ones (6.1 keeps it in fs/internal.h).
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 12, 0)
+struct dentry;
+struct path;
+struct vfsmount;
+int vfs_path_lookup(struct dentry *dentry, struct vfsmount *mnt,
+		    const char *name, unsigned int flags, struct path *path);
+#endif
+
 #endif /* UGDB_COMPAT_H */

@@ -25,6 +25,7 @@
 #include <linux/signal_types.h>
 #include <linux/spinlock.h>
 #include <linux/wait.h>
+#include <linux/workqueue.h>
 #include <asm/user.h>
 
 #include "utrace.h"
@@ -95,8 +96,14 @@ struct ugdb_process {
 	struct list_head node;		/* sess->procs */
 	pid_t pid;
 	bool launched;			/* killed at the end unless detached */
-	/* a launch (TRACEME): stop at its n-th exec (READ_ONCE) */
+	/* a launch (UGDB_IOC_LAUNCH): stop at its n-th exec (READ_ONCE) */
 	int exec_pending;
+	/*
+	 * Access (ugdb_proc_recheck): its credentials when the last check
+	 * passed, and its execs (bumped by report_exec) up to that check.
+	 */
+	const struct cred *cred;
+	unsigned int execs, execs_checked;
 	bool closing;			/* being let go: no new threads */
 	/* under sess->lock: */
 	bool gone;			/* its last thread exited */
@@ -180,8 +187,11 @@ struct ugdb_session {
 	spinlock_t lock;
 	wait_queue_head_t wq;		/* readers, pollers, WAIT_STOP */
 	atomic_t events;		/* bumped by callbacks */
+	atomic_t poll_missed;		/* a poller found the mutex held */
+	struct work_struct release_work;	/* see ugdb_release() */
 	const struct cred *cred;	/* the opener's */
-	struct file *file;
+	const struct cred *check_cred;	/* the same, fsuid = uid (ugdb_perm.c) */
+	struct pid_namespace *pid_ns;	/* the opener's: gdb's ids are in it */
 
 	struct rsp_session *rsp;
 	bool extended;
@@ -224,7 +234,7 @@ struct ugdb_session {
 	/* vRun (ugdb_run.c): the settings gdb sent, the launch under way */
 	bool launcher;			/* UGDB_MODE_LAUNCHER */
 	enum ugdb_run_state run_state;
-	pid_t run_pid;			/* the process it started (TRACEME) */
+	pid_t run_pid;			/* the process it started (LAUNCH) */
 	bool run_shell, run_no_aslr;
 	char *run_prog;			/* last program run (PATH_MAX) */
 	char *run_cwd;			/* "" = the relay's (PATH_MAX) */
@@ -255,8 +265,11 @@ struct ugdb_session {
 };
 
 /* ugdb_process.c: the session's processes */
-struct ugdb_process *ugdb_proc_new(struct ugdb_session *sess, pid_t pid,
-				   gfp_t gfp);
+struct ugdb_process *ugdb_proc_new(struct ugdb_session *sess,
+				   struct task_struct *task, gfp_t gfp);
+void ugdb_proc_free(struct ugdb_process *p);
+struct ugdb_thread *ugdb_proc_thread(struct ugdb_session *sess,
+				     struct ugdb_process *p);
 void ugdb_proc_add(struct ugdb_session *sess, struct ugdb_process *p);
 struct ugdb_process *ugdb_proc_find(struct ugdb_session *sess, pid_t pid);
 struct ugdb_process *ugdb_proc_main(struct ugdb_session *sess);
@@ -272,10 +285,15 @@ void ugdb_forget_proc(struct ugdb_session *sess, struct ugdb_process *p,
 		      bool kill);
 void ugdb_forget_all(struct ugdb_session *sess, enum ugdb_forget how);
 
+/* ugdb_main.c: sess->mutex's unlock, which wakes pollers it turned away */
+void ugdb_unlock(struct ugdb_session *sess);
+
 /* ugdb_engine.c: threads, events and stop replies */
 extern const struct utrace_engine_ops ugdb_engine_ops;
 int ugdb_attach_process(struct ugdb_session *sess, pid_t pid);
-int ugdb_traceme(struct ugdb_session *sess);
+int ugdb_launch(struct ugdb_session *sess, pid_t pid);
+pid_t ugdb_tid(struct ugdb_session *sess, struct task_struct *task);
+int ugdb_proc_recheck(struct ugdb_session *sess, struct ugdb_process *p);
 struct ugdb_thread *ugdb_find_thread(struct ugdb_session *sess, int tid);
 int ugdb_add_thread(struct ugdb_session *sess, struct ugdb_process *p,
 		    struct task_struct *task);
@@ -360,7 +378,8 @@ void ugdb_trap_siginfo(kernel_siginfo_t *info, int code, u64 addr);
 /* ugdb_info.c */
 int ugdb_thread_name(struct task_struct *task, char *buf, u32 len);
 int ugdb_exec_file(struct task_struct *task, char *buf, u32 len);
-long ugdb_read_auxv(struct task_struct *task, u64 off, u8 *buf, u32 len);
+long ugdb_read_auxv(struct ugdb_session *sess, struct task_struct *task,
+		    u64 off, u8 *buf, u32 len);
 
 /* ugdb_vfile.c: Host I/O with the opener's credentials */
 int ugdb_vfile_setfs(struct ugdb_session *sess, int pid);
@@ -400,6 +419,13 @@ long ugdb_osdata_put(struct ugdb_session *sess,
 void ugdb_osdata_free(struct ugdb_session *sess);
 
 /* ugdb_perm.c */
+int ugdb_perm_init(void);
+void ugdb_perm_exit(void);
+const struct cred *ugdb_check_cred(const struct cred *opener);
 int ugdb_may_attach(struct ugdb_session *sess, struct task_struct *task);
+int ugdb_lock_creds(struct task_struct *task);
+void ugdb_unlock_creds(struct task_struct *task);
+bool ugdb_mm_allowed(struct ugdb_session *sess, struct mm_struct *mm);
+bool ugdb_cred_same(const struct cred *a, const struct cred *b);
 
 #endif /* UGDB_UGDB_H */

@@ -128,8 +128,10 @@ static u32 ugdb_report_exec(u32 action, struct utrace_engine *engine,
 		ugdb_thread_gone(t, 0, false);
 		return UTRACE_DETACH;
 	}
+	/* gdb's side checks the session's access again (ugdb_proc_recheck) */
+	WRITE_ONCE(t->proc->execs, t->proc->execs + 1);
 	/* a thread other than the leader takes the leader's id */
-	WRITE_ONCE(t->tid, task_pid_vnr(current));
+	WRITE_ONCE(t->tid, ugdb_tid(sess, current));
 	/* the old mm went with our int3 bytes in it */
 	ugdb_bps_forget(sess, &t->proc->bp);
 	if (READ_ONCE(t->proc->exec_pending)) {
@@ -346,7 +348,7 @@ struct ugdb_thread *ugdb_follow_task(struct ugdb_session *sess,
 	nt->sess = sess;
 	mutex_init(&nt->hw_mutex);
 	nt->task = child;
-	nt->tid = task_pid_vnr(child);
+	nt->tid = ugdb_tid(sess, child);
 	nt->proc = p;
 	/* a running thread's events are awaited; a held one's are not */
 	nt->resumed = !hold;
@@ -409,7 +411,7 @@ static u32 ugdb_report_clone(u32 action, struct utrace_engine *engine,
 		return UTRACE_RESUME_MAX;
 	if (!ugdb_follow_task(sess, child, t->proc, false))
 		pr_warn_ratelimited("ugdb: cannot follow new thread %d\n",
-				    task_pid_vnr(child));
+				    ugdb_tid(sess, child));
 	return UTRACE_RESUME_MAX;
 }
 
@@ -447,13 +449,13 @@ int ugdb_add_thread(struct ugdb_session *sess, struct ugdb_process *p,
 	unsigned long flags;
 	int ret;
 
-	t = kzalloc(sizeof(*t), GFP_KERNEL);
+	t = kzalloc(sizeof(*t), GFP_KERNEL_ACCOUNT);
 	if (!t)
 		return -ENOMEM;
 	t->sess = sess;
 	mutex_init(&t->hw_mutex);
 	t->task = task;
-	t->tid = task_pid_vnr(task);
+	t->tid = ugdb_tid(sess, task);
 	t->proc = p;
 	get_task_struct(task);
 	/* in the list before the engine can report anything */
@@ -478,10 +480,15 @@ void ugdb_free_thread(struct ugdb_session *sess, struct ugdb_thread *t)
 {
 	unsigned long flags;
 
-	/* no debug register of ours outlives the thread's record */
-	ugdb_hw_release_thread(t);
+	/*
+	 * No callback runs on @t once the detach is done and the barrier
+	 * passed (whatever signal the caller has pending: a callback in
+	 * flight still uses @t).  Only then the debug registers go: a
+	 * report_quiesce in flight could set them again.
+	 */
 	utrace_control(t->task, t->engine, UTRACE_DETACH);
-	utrace_barrier(t->task, t->engine);
+	utrace_barrier_sync(t->task, t->engine);
+	ugdb_hw_release_thread(t);
 	utrace_engine_put(t->engine);
 	ugdb_vfork_forget(t);
 	spin_lock_irqsave(&sess->lock, flags);
@@ -537,6 +544,8 @@ int ugdb_examine(struct ugdb_thread *t, long timeout)
 	return ret;
 }
 
+static void ugdb_recheck_all(struct ugdb_session *sess);
+
 /* Ask every live thread to stop and wait until they have. */
 int ugdb_stop_all(struct ugdb_session *sess)
 {
@@ -558,31 +567,46 @@ int ugdb_stop_all(struct ugdb_session *sess)
 		if (err && err != -ESRCH && !ret)
 			ret = err;
 	}
+	/* stopped: no exec runs now, check what the last ones changed */
+	ugdb_recheck_all(sess);
 	return ret;
 }
 
-int ugdb_attach_process(struct ugdb_session *sess, pid_t pid)
+/* @task's id as gdb knows it: in the opener's pid namespace (0: unseen). */
+pid_t ugdb_tid(struct ugdb_session *sess, struct task_struct *task)
 {
-	struct task_struct *leader, *task, **tasks;
-	struct ugdb_process *p;
-	int i, n = 0, max = 1024, ret;
+	return task_pid_nr_ns(task, sess->pid_ns);
+}
+
+/* The task gdb calls @pid (PIDTYPE_TGID: its process), pinned, or NULL. */
+static struct task_struct *ugdb_get_task(struct ugdb_session *sess,
+					 pid_t pid, enum pid_type type)
+{
+	struct task_struct *task;
 
 	if (pid <= 0)
-		return -ESRCH;
-	leader = get_pid_task(find_vpid(pid), PIDTYPE_TGID);
-	if (!leader)
-		return -ESRCH;
-	/* one more process of a multi-process session: not one it has */
-	ret = -EBUSY;
-	if (ugdb_proc_find(sess, task_tgid_vnr(leader)))
-		goto out_leader;
-	ret = ugdb_may_attach(sess, leader);
-	if (ret)
-		goto out_leader;
-	tasks = kcalloc(max, sizeof(*tasks), GFP_KERNEL);
-	ret = -ENOMEM;
+		return NULL;
+	rcu_read_lock();
+	task = get_pid_task(find_pid_ns(pid, sess->pid_ns), type);
+	rcu_read_unlock();
+	return task;
+}
+
+/*
+ * Engines on every thread of @leader's process, for process @p (on the
+ * list already).  The caller holds the process's cred_guard_mutex, so no
+ * exec (the only way a thread group changes its set of threads other
+ * than clone and exit) runs meanwhile.
+ */
+static int ugdb_add_threads(struct ugdb_session *sess, struct ugdb_process *p,
+			    struct task_struct *leader)
+{
+	struct task_struct *task, **tasks;
+	int i, n = 0, max = 1024, ret = 0;
+
+	tasks = kcalloc(max, sizeof(*tasks), GFP_KERNEL_ACCOUNT);
 	if (!tasks)
-		goto out_leader;
+		return -ENOMEM;
 	rcu_read_lock();
 	for_each_thread(leader, task) {
 		if (n == max)
@@ -591,17 +615,6 @@ int ugdb_attach_process(struct ugdb_session *sess, pid_t pid)
 		tasks[n++] = task;
 	}
 	rcu_read_unlock();
-
-	ret = -ENOMEM;
-	p = ugdb_proc_new(sess, task_tgid_vnr(leader), GFP_KERNEL);
-	if (!p) {
-		for (i = 0; i < n; i++)
-			put_task_struct(tasks[i]);
-		kfree(tasks);
-		goto out_leader;
-	}
-	ugdb_proc_add(sess, p);
-	ret = 0;
 	for (i = 0; i < n; i++) {
 		int err = ugdb_add_thread(sess, p, tasks[i]);
 
@@ -611,13 +624,68 @@ int ugdb_attach_process(struct ugdb_session *sess, pid_t pid)
 		put_task_struct(tasks[i]);
 	}
 	kfree(tasks);
-	if (!ret && list_empty(&sess->threads))
+	return ret;
+}
+
+/*
+ * Make @task's process one of the session's, as ptrace_attach() does: the
+ * access check and the engines on every thread under the process's
+ * cred_guard_mutex, so that no exec changes its credentials between the
+ * two.  @exec_pending: a launch, stopping at that many execs (0: an
+ * attach).  Returns the process, on the list, or an ERR_PTR.
+ */
+static struct ugdb_process *ugdb_proc_admit(struct ugdb_session *sess,
+					    struct task_struct *task,
+					    int exec_pending)
+{
+	struct ugdb_process *p = NULL;
+	int ret;
+
+	ret = ugdb_lock_creds(task);
+	if (ret)
+		return ERR_PTR(ret);
+	ret = ugdb_may_attach(sess, task);
+	if (ret)
+		goto out;
+	ret = -ENOMEM;
+	p = ugdb_proc_new(sess, task, GFP_KERNEL);
+	if (!p)
+		goto out;
+	p->launched = exec_pending > 0;
+	p->exec_pending = exec_pending;
+	ugdb_proc_add(sess, p);
+	ret = ugdb_add_threads(sess, p, task);
+	if (!ret && !ugdb_proc_thread(sess, p))
 		ret = -ESRCH;
-	if (!ret)
-		ret = ugdb_stop_all(sess);
+out:
+	ugdb_unlock_creds(task);
+	if (ret && p)
+		ugdb_forget_proc(sess, p, false);
+	return ret ? ERR_PTR(ret) : p;
+}
+
+/* vAttach, or the relay's --attach: process @pid, stopped. */
+int ugdb_attach_process(struct ugdb_session *sess, pid_t pid)
+{
+	struct task_struct *leader;
+	struct ugdb_process *p;
+	int ret;
+
+	leader = ugdb_get_task(sess, pid, PIDTYPE_TGID);
+	if (!leader)
+		return -ESRCH;
+	/* one more process of a multi-process session: not one it has */
+	ret = -EBUSY;
+	if (ugdb_proc_find(sess, task_tgid_nr_ns(leader, sess->pid_ns)))
+		goto out;
+	p = ugdb_proc_admit(sess, leader, 0);
+	ret = PTR_ERR_OR_ZERO(p);
+	if (ret)
+		goto out;
+	ret = ugdb_stop_all(sess);
 	if (ret) {
 		ugdb_forget_proc(sess, p, false);
-		goto out_leader;
+		goto out;
 	}
 	/*
 	 * Like gdbserver: the attach stop is reported with no signal, so
@@ -627,47 +695,135 @@ int ugdb_attach_process(struct ugdb_session *sess, pid_t pid)
 	sess->stop_tid = p->pid;
 	sess->stop_reason = RSP_REASON_NONE;
 	sess->stop_arg = 0;
-out_leader:
+out:
 	put_task_struct(leader);
 	return ret;
 }
 
 /*
- * The relay's child, before it execs the program: the session's first
- * process (the relay's command line), or one more that a vRun asked for
- * (gdb's other processes stay stopped meanwhile).
+ * UGDB_IOC_LAUNCH: the relay's child @pid, not yet exec'd (it waits for
+ * the relay's word), becomes a launched process: the session's first
+ * (the relay's command line), or one more that a vRun asked for (gdb's
+ * other processes stay stopped meanwhile).  It stops at its program's
+ * exec.  Only the caller's own child, and only if the caller may attach
+ * to it: the check PTRACE_TRACEME skips is made here, in the relay,
+ * where the kernel's ptrace rules (Yama's included) see the real tracer.
  */
-int ugdb_traceme(struct ugdb_session *sess)
+int ugdb_launch(struct ugdb_session *sess, pid_t pid)
 {
 	bool run = sess->run_state == UGDB_RUN_TAKEN;
+	struct task_struct *task, *parent;
 	struct ugdb_process *p;
 	struct ugdb_thread *t;
 	unsigned long flags;
+	bool child;
 	int ret;
 
 	if (run ? sess->run_pid != 0 : sess->pid != 0)
 		return -EBUSY;
-	p = ugdb_proc_new(sess, task_tgid_vnr(current), GFP_KERNEL);
-	if (!p)
-		return -ENOMEM;
-	p->launched = true;
+	task = ugdb_get_task(sess, pid, PIDTYPE_TGID);
+	if (!task)
+		return -ESRCH;
+	rcu_read_lock();
+	parent = rcu_dereference(task->real_parent);
+	child = same_thread_group(parent, current) &&
+		get_nr_threads(task) == 1;
+	rcu_read_unlock();
+	ret = -EPERM;
+	if (!child)
+		goto out;
 	/* for vRun with startup-with-shell: the shell, then the program */
-	p->exec_pending = run && sess->run_shell ? 2 : 1;
-	ugdb_proc_add(sess, p);
-	ret = ugdb_add_thread(sess, p, current);
-	if (ret) {
-		ugdb_forget_proc(sess, p, false);
-		return ret;
-	}
+	p = ugdb_proc_admit(sess, task, run && sess->run_shell ? 2 : 1);
+	ret = PTR_ERR_OR_ZERO(p);
+	if (ret)
+		goto out;
 	spin_lock_irqsave(&sess->lock, flags);
 	list_for_each_entry(t, &sess->threads, node)
-		if (t->task == current)
+		if (t->task == task)
 			t->resumed = true;
 	spin_unlock_irqrestore(&sess->lock, flags);
 	if (run)
 		sess->run_pid = p->pid;
 	ugdb_session_event(sess);
-	return 0;
+out:
+	put_task_struct(task);
+	return ret;
+}
+
+/*
+ * A process of the session exec'd since its last access check: check
+ * again, here on gdb's side.  (The kernel's check cannot run in the task
+ * itself, which may always access itself.)  ptrace keeps a tracer across
+ * an exec that leaves the tracee's credentials as they were -- an
+ * execute-only program, which only takes the memory away
+ * (ugdb_mm_allowed()) -- and either runs a set-user-ID or
+ * label-changing exec without its privileges or fails it.  A module
+ * can do neither, so when the credentials changed, the session keeps the
+ * process only if the opener may attach to it as it is now; else the
+ * engines let go of it before gdb hears of the exec, and gdb hears that
+ * the process is gone (as after report_exec's own secure-exec detach).
+ * Returns 0, or -EPERM when the process was let go.
+ */
+int ugdb_proc_recheck(struct ugdb_session *sess, struct ugdb_process *p)
+{
+	unsigned int execs = READ_ONCE(p->execs);
+	struct ugdb_thread *t;
+	const struct cred *now;
+	unsigned long flags;
+	int ret;
+
+	if (execs == p->execs_checked)
+		return 0;
+	t = ugdb_proc_thread(sess, p);
+	if (!t)
+		return 0;
+	ret = ugdb_lock_creds(t->task);
+	if (ret)
+		return ret;
+	now = get_task_cred(t->task);
+	if (!ugdb_cred_same(p->cred, now))
+		ret = ugdb_may_attach(sess, t->task);
+	ugdb_unlock_creds(t->task);
+	if (ret != -EPERM) {
+		/* allowed, or exiting (its end is what gdb hears next) */
+		swap(p->cred, now);
+		put_cred(now);
+		p->execs_checked = execs;
+		return 0;
+	}
+	put_cred(now);
+	pr_info("ugdb: pid %d exec'd what its session may not debug: detached\n",
+		p->pid);
+	spin_lock_irqsave(&sess->lock, flags);
+	p->exit_code = 0;
+	list_for_each_entry(t, &sess->threads, node) {
+		if (t->proc == p) {
+			t->exited = true;
+			t->event_sig = 0;
+			t->exit_event = false;
+		}
+	}
+	p->gone = true;
+	spin_unlock_irqrestore(&sess->lock, flags);
+	ugdb_regcache_drop(&sess->regs);
+	/*
+	 * Let the threads go now; their records stay (a caller may hold
+	 * one) until the W for the process forgets it.
+	 */
+	list_for_each_entry(t, &sess->threads, node)
+		if (t->proc == p)
+			utrace_control(t->task, t->engine, UTRACE_DETACH);
+	ugdb_session_event(sess);
+	return -EPERM;
+}
+
+/* ugdb_proc_recheck() for every process: before gdb sees any of them. */
+static void ugdb_recheck_all(struct ugdb_session *sess)
+{
+	struct ugdb_process *p;
+
+	list_for_each_entry(p, &sess->procs, node)
+		ugdb_proc_recheck(sess, p);
 }
 
 /*
@@ -858,6 +1014,7 @@ void ugdb_pump(struct ugdb_session *sess)
 	struct ugdb_process *gone, *only;
 	struct ugdb_thread *t;
 	struct rsp_stop stop;
+	bool exit_event;
 	pid_t ran = 0;
 
 	if (ugdb_run_pump(sess, &ran))
@@ -888,8 +1045,10 @@ void ugdb_pump(struct ugdb_session *sess)
 		sess->stop_tid = sess->pid;
 	}
 	sess->interrupting = false;
+	/* a "w"; not a thread the check after an exec lets go meanwhile */
+	exit_event = t && t->exited;
 	ugdb_stop_all(sess);
-	if (t && t->exited) {
+	if (exit_event) {
 		/* the thread is gone: nothing of it to read but its id */
 		memset(&stop, 0, sizeof(stop));
 		stop.kind = RSP_STOP_THREAD_EXITED;
@@ -975,7 +1134,8 @@ int ugdb_wait_stop(struct ugdb_session *sess)
 					ugdb_main_gone(sess)));
 	if (ret)
 		return ret;
-	mutex_lock(&sess->mutex);
+	if (mutex_lock_killable(&sess->mutex))
+		return -EINTR;
 	if (!sess->pid) {
 		ret = -ECHILD;
 	} else if (ugdb_main_gone(sess)) {
@@ -988,6 +1148,6 @@ int ugdb_wait_stop(struct ugdb_session *sess)
 		if (ret < 0)
 			ugdb_forget_all(sess, UGDB_FORGET_DETACH);
 	}
-	mutex_unlock(&sess->mutex);
+	ugdb_unlock(sess);
 	return ret;
 }

@@ -73,7 +73,7 @@ static void ugdb_fork_clean(struct ugdb_session *sess, struct ugdb_bptab *tab,
 	return;
 fail:
 	pr_warn_ratelimited("ugdb: fork child %d keeps our breakpoints\n",
-			    task_pid_vnr(child));
+			    ugdb_tid(sess, child));
 }
 
 /*
@@ -102,13 +102,13 @@ u32 ugdb_fork_child(struct ugdb_thread *t, struct task_struct *child)
 	struct ugdb_process *parent = t->proc, *p;
 	bool vfork = child->mm == current->mm;
 	u32 want = vfork ? RSP_EVENT_VFORK : RSP_EVENT_FORK;
-	pid_t pid = task_tgid_vnr(child);
+	pid_t pid = task_tgid_nr_ns(child, sess->pid_ns);
 	unsigned long flags;
 
 	if (!(READ_ONCE(sess->gdb_events) & want) ||
 	    READ_ONCE(sess->closing) || READ_ONCE(parent->closing))
 		goto undebugged;
-	p = ugdb_proc_new(sess, pid, GFP_ATOMIC);
+	p = ugdb_proc_new(sess, child, GFP_ATOMIC);
 	if (!p)
 		goto undebugged;
 	p->launched = parent->launched;	/* gdbserver's rule */
@@ -123,7 +123,7 @@ u32 ugdb_fork_child(struct ugdb_thread *t, struct task_struct *child)
 		list_del_rcu(&p->node);
 		spin_unlock_irqrestore(&sess->lock, flags);
 		/* readers look at the list under sess->lock only */
-		kfree(p);
+		ugdb_proc_free(p);
 		goto undebugged;
 	}
 	if (vfork) {

@@ -67,7 +67,8 @@ int ugdb_exec_file(struct task_struct *task, char *buf, u32 len)
 	return ret;
 }
 
-long ugdb_read_auxv(struct task_struct *task, u64 off, u8 *buf, u32 len)
+long ugdb_read_auxv(struct ugdb_session *sess, struct task_struct *task,
+		    u64 off, u8 *buf, u32 len)
 {
 	struct mm_struct *mm = get_task_mm(task);
 	unsigned int n = 0;
@@ -75,6 +76,11 @@ long ugdb_read_auxv(struct task_struct *task, u64 off, u8 *buf, u32 len)
 
 	if (!mm)
 		return -ESRCH;
+	/* what /proc/PID/auxv would let a tracer read */
+	if (!ugdb_mm_allowed(sess, mm)) {
+		mmput(mm);
+		return -EIO;
+	}
 	/* as /proc/PID/auxv: the pairs up to and including AT_NULL */
 	do {
 		n += 2;

@@ -16,17 +16,44 @@
 
 #define INT3	0xcc
 
-static long raw_access(struct task_struct *task, u64 addr, void *buf,
-		       u32 len, unsigned int gup)
+/*
+ * @sess's access to @task's memory, or the task's own (@sess NULL: a
+ * fork child cleaning its copy).  The session's goes by ptrace's rule
+ * (ugdb_mm_allowed()) for the mm the task has at that moment: the
+ * task's exec_update_lock keeps an exec from swapping it in between.
+ * @own: putting back a byte under the stub's int3 in that mm, which is
+ * allowed whatever the rule says now: memory is left as it was.
+ */
+static long mm_access_as(struct ugdb_session *sess, struct task_struct *task,
+			 const struct mm_struct *own, u64 addr, void *buf,
+			 u32 len, unsigned int gup)
 {
-	long n;
+	struct mm_struct *mm;
+	long n = 0;
 
 	if (!len)
 		return 0;
 	if (addr + len < addr || addr >= TASK_SIZE_MAX)
 		return -EIO;
-	n = access_process_vm(task, addr, buf, len, FOLL_FORCE | gup);
+	if (!sess) {
+		n = access_process_vm(task, addr, buf, len, FOLL_FORCE | gup);
+		return n > 0 ? n : -EIO;
+	}
+	if (down_read_killable(&task->signal->exec_update_lock))
+		return -EINTR;
+	mm = get_task_mm(task);
+	if (mm && (own ? mm == own : ugdb_mm_allowed(sess, mm)))
+		n = access_process_vm(task, addr, buf, len, FOLL_FORCE | gup);
+	up_read(&task->signal->exec_update_lock);
+	if (mm)
+		mmput(mm);
 	return n > 0 ? n : -EIO;
+}
+
+static long raw_access(struct ugdb_session *sess, struct task_struct *task,
+		       u64 addr, void *buf, u32 len, unsigned int gup)
+{
+	return mm_access_as(sess, task, NULL, addr, buf, len, gup);
 }
 
 static int bp_index(struct ugdb_bptab *tab, u64 addr)
@@ -42,7 +69,7 @@ static int bp_index(struct ugdb_bptab *tab, u64 addr)
 long ugdb_read_mem(struct ugdb_session *sess, struct ugdb_bptab *tab,
 		   struct task_struct *task, u64 addr, u8 *buf, u32 len)
 {
-	long n = raw_access(task, addr, buf, len, 0);
+	long n = raw_access(sess, task, addr, buf, len, 0);
 	unsigned long flags;
 	int i;
 
@@ -86,7 +113,7 @@ long ugdb_write_mem(struct ugdb_session *sess, struct ugdb_bptab *tab,
 		}
 		while (done + chunk < len && bp_index(tab, a + chunk) < 0)
 			chunk++;
-		n = raw_access(task, a, (void *)(buf + done), chunk,
+		n = raw_access(sess, task, a, (void *)(buf + done), chunk,
 			       FOLL_WRITE);
 		if (n < 0)
 			return done ? done : n;
@@ -126,7 +153,7 @@ int ugdb_insert_bp(struct ugdb_session *sess, struct ugdb_bptab *tab,
 		return 0;
 	if (tab->nr == RSP_MAX_BREAKPOINTS)
 		return -ENOSPC;
-	n = raw_access(task, addr, &orig, 1, 0);
+	n = raw_access(sess, task, addr, &orig, 1, 0);
 	if (n < 0)
 		return n;
 	mm = get_task_mm(task);
@@ -140,7 +167,7 @@ int ugdb_insert_bp(struct ugdb_session *sess, struct ugdb_bptab *tab,
 	tab->nr++;
 	spin_unlock_irqrestore(&sess->lock, flags);
 	mmput(mm);
-	n = raw_access(task, addr, &int3, 1, FOLL_WRITE);
+	n = raw_access(sess, task, addr, &int3, 1, FOLL_WRITE);
 	if (n < 0) {
 		spin_lock_irqsave(&sess->lock, flags);
 		tab->nr--;
@@ -161,7 +188,7 @@ int ugdb_remove_bp(struct ugdb_session *sess, struct ugdb_bptab *tab,
 	if (i < 0)
 		return -ENOENT;
 	orig = tab->bps[i].orig;
-	n = raw_access(task, addr, &orig, 1, FOLL_WRITE);
+	n = mm_access_as(sess, task, tab->mm, addr, &orig, 1, FOLL_WRITE);
 	/*
 	 * Forget it even when the write failed (the mapping went away):
 	 * there is nothing left to restore.  Threads that already hit it
@@ -209,11 +236,11 @@ int ugdb_bps_clean_copy(const struct ugdb_bp *bps, int nr,
 	u8 byte;
 
 	for (i = 0; i < nr; i++) {
-		if (raw_access(task, bps[i].addr, &byte, 1, 0) != 1 ||
+		if (raw_access(NULL, task, bps[i].addr, &byte, 1, 0) != 1 ||
 		    byte != INT3 || bps[i].orig == INT3)
 			continue;
 		byte = bps[i].orig;
-		if (raw_access(task, bps[i].addr, &byte, 1, FOLL_WRITE) == 1)
+		if (raw_access(NULL, task, bps[i].addr, &byte, 1, FOLL_WRITE) == 1)
 			done++;
 	}
 	return done;

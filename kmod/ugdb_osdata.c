@@ -23,7 +23,7 @@ int ugdb_osdata(void *target, const char *annex, u64 off, u32 len)
 	if (!sess->osdata_relay)
 		return -EOPNOTSUPP;
 	/* the protocol asks one at a time; a stale one is dropped */
-	copy = kstrdup(annex, GFP_KERNEL);
+	copy = kstrdup(annex, GFP_KERNEL_ACCOUNT);
 	if (!copy)
 		return -ENOMEM;
 	kfree(sess->osdata_annex);
@@ -88,7 +88,7 @@ long ugdb_osdata_put(struct ugdb_session *sess,
 		osdata_done(sess, NULL, rep.error);
 		return 0;
 	}
-	buf = kvmalloc(rep.len ? rep.len : 1, GFP_KERNEL);
+	buf = kvmalloc(rep.len ? rep.len : 1, GFP_KERNEL_ACCOUNT);
 	if (!buf) {
 		osdata_done(sess, NULL, -ENOMEM);
 		return -ENOMEM;

@@ -10,15 +10,29 @@
 #include "ugdb.h"
 #include "utrace_internal.h"
 
-/* A new process record, not yet on the list. */
-struct ugdb_process *ugdb_proc_new(struct ugdb_session *sess, pid_t pid,
-				   gfp_t gfp)
+/*
+ * A new record for @task's process, not yet on the list: its pid in the
+ * session's namespace, its credentials as they are now (the ones the
+ * access check just passed with, or a fork child's, which are its
+ * parent's).
+ */
+struct ugdb_process *ugdb_proc_new(struct ugdb_session *sess,
+				   struct task_struct *task, gfp_t gfp)
 {
-	struct ugdb_process *p = kzalloc(sizeof(*p), gfp);
+	struct ugdb_process *p = kzalloc(sizeof(*p), gfp | __GFP_ACCOUNT);
 
-	if (p)
-		p->pid = pid;
+	if (p) {
+		p->pid = task_tgid_nr_ns(task, sess->pid_ns);
+		p->cred = get_task_cred(task);
+	}
 	return p;
+}
+
+/* Free a record that is on no list (any context). */
+void ugdb_proc_free(struct ugdb_process *p)
+{
+	put_cred(p->cred);
+	kfree(p);
 }
 
 /*
@@ -85,7 +99,7 @@ static bool mm_shared(struct ugdb_session *sess, struct ugdb_process *p)
 }
 
 /* A live thread of @p, or NULL. */
-static struct ugdb_thread *proc_thread(struct ugdb_session *sess,
+struct ugdb_thread *ugdb_proc_thread(struct ugdb_session *sess,
 				       struct ugdb_process *p)
 {
 	struct ugdb_thread *t;
@@ -132,7 +146,7 @@ void ugdb_forget_proc(struct ugdb_session *sess, struct ugdb_process *p,
 	p->closing = true;		/* no new threads from here on */
 	spin_unlock_irqrestore(&sess->lock, flags);
 
-	t = proc_thread(sess, p);
+	t = ugdb_proc_thread(sess, p);
 	/*
 	 * A vfork child's int3 bytes are its parent's too, while their
 	 * memory is shared: the parent's table has them, and keeps them.
@@ -162,7 +176,7 @@ void ugdb_forget_proc(struct ugdb_session *sess, struct ugdb_process *p,
 	}
 	spin_unlock_irqrestore(&sess->lock, flags);
 	/* callbacks look at the list only under sess->lock: none sees it */
-	kfree(p);
+	ugdb_proc_free(p);
 
 	if (!sess->pid) {
 		/* the last one: the session is empty again */

@@ -66,15 +66,45 @@ static const struct user_regset *find_regset(struct task_struct *task,
 	return NULL;
 }
 
+/*
+ * The task's user registers live on its kernel stack: it must not leave
+ * its stop (and die, freeing the stack) while we use them.  A stopped
+ * task is held by the layer (utrace_examine_begin()).  A vfork parent
+ * asleep in vfork() (ugdb_examine()) cannot return to user mode, and is
+ * not held: only SIGKILL would end its sleep.
+ * Returns 0 (held: regset_let_go() after), 1 (not held) or -errno.
+ */
+static int regset_hold(struct task_struct *task)
+{
+	int ret = utrace_examine_begin(task);
+
+	if (ret != -EAGAIN)
+		return ret;
+	if (READ_ONCE(task->__state) == TASK_RUNNING ||
+	    (READ_ONCE(task->flags) & PF_EXITING))
+		return -EAGAIN;
+	return 1;
+}
+
+static void regset_let_go(struct task_struct *task, int held)
+{
+	if (!held)
+		utrace_examine_end(task);
+}
+
 static int get_regset(struct task_struct *task, unsigned int note,
 		      void *buf, unsigned int size)
 {
 	const struct user_regset *rs = find_regset(task, note);
-	int ret;
+	int ret, held;
 
 	if (!rs)
 		return -EIO;
+	held = regset_hold(task);
+	if (held < 0)
+		return held;
 	ret = regset_get(task, rs, size, buf);
+	regset_let_go(task, held);
 	return ret < 0 ? ret : 0;
 }
 
@@ -82,10 +112,16 @@ static int set_regset(struct task_struct *task, unsigned int note,
 		      const void *buf, unsigned int size)
 {
 	const struct user_regset *rs = find_regset(task, note);
+	int ret, held;
 
 	if (!rs || !rs->set)
 		return -EIO;
-	return rs->set(task, rs, 0, size, buf, NULL);
+	held = regset_hold(task);
+	if (held < 0)
+		return held;
+	ret = rs->set(task, rs, 0, size, buf, NULL);
+	regset_let_go(task, held);
+	return ret;
 }
 
 /* Where gdb register @regno lives: a GP slot, or an fxsave offset. */
@@ -275,7 +311,7 @@ static int cached_xstate(struct ugdb_regcache *rc, struct task_struct *task)
 {
 	const struct user_regset *rs = find_regset(task, NT_X86_XSTATE);
 	unsigned int size;
-	int ret;
+	int ret, held;
 
 	if (rc->task != task) {
 		ugdb_regcache_drop(rc);
@@ -291,12 +327,16 @@ static int cached_xstate(struct ugdb_regcache *rc, struct task_struct *task)
 	if (size != rc->xs_size) {
 		kvfree(rc->xs);
 		rc->xs_size = 0;
-		rc->xs = kvzalloc(size, GFP_KERNEL);
+		rc->xs = kvzalloc(size, GFP_KERNEL_ACCOUNT);
 		if (!rc->xs)
 			return -ENOMEM;
 		rc->xs_size = size;
 	}
+	held = regset_hold(task);
+	if (held < 0)
+		return held;
 	ret = regset_get(task, rs, size, rc->xs);
+	regset_let_go(task, held);
 	if (ret < 0)
 		return ret;
 	/*

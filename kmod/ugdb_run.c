@@ -25,7 +25,7 @@ static int set_path(char **slot, const u8 *val, u32 len)
 	if (len >= PATH_MAX)
 		return -ENAMETOOLONG;
 	if (!*slot) {
-		*slot = kmalloc(PATH_MAX, GFP_KERNEL);
+		*slot = kmalloc(PATH_MAX, GFP_KERNEL_ACCOUNT);
 		if (!*slot)
 			return -ENOMEM;
 	}
@@ -40,7 +40,7 @@ static int add_env_edit(struct ugdb_session *sess, char op, const u8 *val,
 	if (len + 2 > UGDB_RUN_ENV_MAX - sess->run_env_len)
 		return -E2BIG;
 	if (!sess->run_env) {
-		sess->run_env = kvmalloc(UGDB_RUN_ENV_MAX, GFP_KERNEL);
+		sess->run_env = kvmalloc(UGDB_RUN_ENV_MAX, GFP_KERNEL_ACCOUNT);
 		if (!sess->run_env)
 			return -ENOMEM;
 	}
@@ -90,7 +90,7 @@ int ugdb_run(void *target, const u8 *args, u32 len, int argc)
 
 	if (!sess->launcher)
 		return -EOPNOTSUPP;
-	/* one more process while others are debugged: see ugdb_traceme() */
+	/* one more process while others are debugged: see ugdb_launch() */
 	if (sess->run_state != UGDB_RUN_NONE)
 		return -EBUSY;
 	if (prog_len) {
@@ -102,7 +102,7 @@ int ugdb_run(void *target, const u8 *args, u32 len, int argc)
 	}
 	prog_len = strlen(sess->run_prog);
 	kvfree(sess->run_args);
-	sess->run_args = kvmalloc(prog_len + 1 + rest, GFP_KERNEL);
+	sess->run_args = kvmalloc(prog_len + 1 + rest, GFP_KERNEL_ACCOUNT);
 	if (!sess->run_args)
 		return -ENOMEM;
 	memcpy(sess->run_args, sess->run_prog, prog_len + 1);

@@ -28,6 +28,19 @@ static struct ugdb_thread *stopped_thread(struct ugdb_session *sess, int tid,
 	if (sess->regs.task == t->task)
 		return t;
 	*err = ugdb_examine(t, UGDB_STOP_TIMEOUT);
+	if (!*err)
+		*err = ugdb_proc_recheck(sess, t->proc);
+	return *err ? NULL : t;
+}
+
+/* A thread whose process's memory may be touched: checked since an exec. */
+static struct ugdb_thread *mem_thread(struct ugdb_session *sess,
+				      struct ugdb_thread *t, int *err)
+{
+	*err = -ESRCH;
+	if (!t)
+		return NULL;
+	*err = ugdb_proc_recheck(sess, t->proc);
 	return *err ? NULL : t;
 }
 
@@ -132,19 +145,23 @@ static int op_write_reg(void *target, int tid, int regno, const u8 *buf)
 
 static long op_read_mem(void *target, int tid, u64 addr, u8 *buf, u32 len)
 {
-	struct ugdb_thread *t = thread_of(target, tid);
+	int err;
+	struct ugdb_thread *t = mem_thread(target, thread_of(target, tid),
+					   &err);
 
 	return t ? ugdb_read_mem(target, &t->proc->bp, t->task, addr, buf,
-				 len) : -ESRCH;
+				 len) : err;
 }
 
 static long op_write_mem(void *target, int tid, u64 addr, const u8 *buf,
 			 u32 len)
 {
-	struct ugdb_thread *t = thread_of(target, tid);
+	int err;
+	struct ugdb_thread *t = mem_thread(target, thread_of(target, tid),
+					   &err);
 
 	return t ? ugdb_write_mem(target, &t->proc->bp, t->task, addr, buf,
-				  len) : -ESRCH;
+				  len) : err;
 }
 
 /*
@@ -168,12 +185,13 @@ static struct ugdb_thread *bp_thread(struct ugdb_session *sess)
 /* Z0 in memory (ugdb_mem.c), Z1 Z2 Z4 in debug registers (ugdb_hwbp.c). */
 static int op_insert_bp(void *target, int type, u64 addr, int kind)
 {
-	struct ugdb_thread *t = bp_thread(target);
+	int err;
+	struct ugdb_thread *t = mem_thread(target, bp_thread(target), &err);
 
 	if (type != 0)
 		return ugdb_hw_insert(target, type, addr, kind);
 	return t ? ugdb_insert_bp(target, &t->proc->bp, t->task, addr) :
-		   -ESRCH;
+		   err;
 }
 
 static int op_remove_bp(void *target, int type, u64 addr, int kind)
@@ -356,7 +374,7 @@ static long op_read_auxv(void *target, u64 off, u8 *buf, u32 len)
 {
 	struct ugdb_thread *t = bp_thread(target);
 
-	return t ? ugdb_read_auxv(t->task, off, buf, len) : -ESRCH;
+	return t ? ugdb_read_auxv(target, t->task, off, buf, len) : -ESRCH;
 }
 
 static int op_thread_core(void *target, int tid)

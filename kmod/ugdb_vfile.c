@@ -18,6 +18,7 @@
  * an fd in any process.
  */
 #include <linux/cred.h>
+#include <linux/pid_namespace.h>
 #include <linux/dcache.h>
 #include <linux/delayed_call.h>
 #include <linux/file.h>
@@ -82,10 +83,15 @@ static int vfile_root(struct ugdb_session *sess, struct path *root)
 	if (!sess->vfile_fs_pid)
 		return 0;
 	rcu_read_lock();
-	task = get_pid_task(find_vpid(sess->vfile_fs_pid), PIDTYPE_PID);
+	task = get_pid_task(find_pid_ns(sess->vfile_fs_pid, sess->pid_ns),
+			    PIDTYPE_PID);
 	rcu_read_unlock();
 	if (!task)
 		return -ENOENT;
+	/* the check holds for the root taken: no exec in between */
+	ret = ugdb_lock_creds(task);
+	if (ret)
+		goto out;
 	if (!same_thread_group(task, current) &&
 	    ugdb_may_attach(sess, task) < 0)
 		ret = -EACCES;
@@ -97,6 +103,8 @@ static int vfile_root(struct ugdb_session *sess, struct path *root)
 			get_fs_root(task->fs, root);
 		task_unlock(task);
 	}
+	ugdb_unlock_creds(task);
+out:
 	put_task_struct(task);
 	return ret;
 }

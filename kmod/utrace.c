@@ -61,6 +61,8 @@ struct utrace {
 	struct callback_head work[2];
 	wait_queue_head_t resume_wq;	/* the stopped task sleeps here */
 	wait_queue_head_t stop_wq;	/* examiners wait for ->stopped */
+	unsigned int examining;		/* under ->lock: utrace_examine_begin */
+	wait_queue_head_t examine_wq;	/* the task waits for examining 0 */
 	struct utrace_engine *reporting;	/* engine being called */
 	unsigned int queued[2];		/* under ->lock: work[i] queued */
 	bool stopped;			/* under ->lock */
@@ -177,6 +179,7 @@ static struct utrace *utrace_get_or_create(struct task_struct *task)
 	init_task_work(&u->work[1], utrace_work_fn);
 	init_waitqueue_head(&u->resume_wq);
 	init_waitqueue_head(&u->stop_wq);
+	init_waitqueue_head(&u->examine_wq);
 
 	spin_lock_irqsave(&utrace_table_lock, irqf);
 	old = utrace_get(task);
@@ -343,18 +346,20 @@ EXPORT_SYMBOL_GPL(utrace_attach_task);
  * Keep the syscall tracepoints registered while some engine asks for
  * syscall events (each engine holds at most one reference).
  */
+/*
+ * set_events and a detach may race (the detach may even come from the
+ * reap, with no lock in common): the flag changes by atomic bit
+ * operations, so each engine takes and drops the hooks once.
+ */
 static void engine_syscall_hooks(struct utrace_engine *engine,
 				 unsigned long events)
 {
-	bool want = events & UTRACE_SYSCALL_EVENTS;
-
-	if (want == engine->syscall_hooks)
-		return;
-	engine->syscall_hooks = want;
-	if (want)
-		utrace_syscall_hooks_get();
-	else
+	if (events & UTRACE_SYSCALL_EVENTS) {
+		if (!test_and_set_bit(0, &engine->syscall_hooks))
+			utrace_syscall_hooks_get();
+	} else if (test_and_clear_bit(0, &engine->syscall_hooks)) {
 		utrace_syscall_hooks_put();
+	}
 }
 
 static void utrace_guard_changed(struct utrace *u);
@@ -368,6 +373,14 @@ int utrace_set_events(struct task_struct *task, struct utrace_engine *engine,
 	if (READ_ONCE(engine->ops) == &utrace_detached_ops)
 		return -ESRCH;
 	engine_syscall_hooks(engine, events);
+	/*
+	 * A detach since the check dropped the hooks before we took them,
+	 * or after (then they are gone): ordered by the bit operations.
+	 */
+	if (READ_ONCE(engine->ops) == &utrace_detached_ops) {
+		engine_syscall_hooks(engine, 0);
+		return -ESRCH;
+	}
 	WRITE_ONCE(engine->flags, events);
 	u = utrace_get(task);
 	if (u) {
@@ -472,6 +485,57 @@ int utrace_barrier(struct task_struct *task, struct utrace_engine *engine)
 	return 0;
 }
 EXPORT_SYMBOL_GPL(utrace_barrier);
+
+void utrace_barrier_sync(struct task_struct *task,
+			 struct utrace_engine *engine)
+{
+	struct utrace *u = utrace_get(task);
+
+	if (!u)
+		return;
+	smp_mb();
+	while (READ_ONCE(u->reporting) == engine)
+		schedule_timeout_uninterruptible(1);
+	utrace_put(u);
+}
+EXPORT_SYMBOL_GPL(utrace_barrier_sync);
+
+int utrace_examine_begin(struct task_struct *task)
+{
+	struct utrace *u = utrace_get(task);
+	unsigned long irqf;
+	int ret = -EAGAIN;
+
+	if (!u)
+		return -ESRCH;
+	spin_lock_irqsave(&u->lock, irqf);
+	if (u->stopped) {
+		u->examining++;
+		ret = 0;
+	}
+	spin_unlock_irqrestore(&u->lock, irqf);
+	utrace_put(u);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(utrace_examine_begin);
+
+void utrace_examine_end(struct task_struct *task)
+{
+	/* hashed still: the task cannot leave its stop, so not be reaped */
+	struct utrace *u = utrace_get(task);
+	unsigned long irqf;
+	bool last;
+
+	if (WARN_ON_ONCE(!u))
+		return;
+	spin_lock_irqsave(&u->lock, irqf);
+	last = !--u->examining;
+	spin_unlock_irqrestore(&u->lock, irqf);
+	if (last)
+		wake_up_all(&u->examine_wq);
+	utrace_put(u);
+}
+EXPORT_SYMBOL_GPL(utrace_examine_end);
 
 bool utrace_task_stopped(struct task_struct *task)
 {
@@ -1224,7 +1288,16 @@ static void utrace_stop(struct utrace *u)
 		}
 		finish_wait(&u->resume_wq, &wait);
 
+		/*
+		 * Not while an examiner holds us (utrace_examine_begin()):
+		 * its access is short, and SIGKILL waits for it too.
+		 */
 		spin_lock_irqsave(&u->lock, irqf);
+		while (u->examining) {
+			spin_unlock_irqrestore(&u->lock, irqf);
+			wait_event(u->examine_wq, !READ_ONCE(u->examining));
+			spin_lock_irqsave(&u->lock, irqf);
+		}
 		u->stopped = false;
 		spin_unlock_irqrestore(&u->lock, irqf);
 		if (fatal_signal_pending(current))
@@ -1592,14 +1665,20 @@ static void utrace_unhash(struct utrace *u)
 	atomic_dec(&utrace_nr_tasks);
 	spin_unlock_irqrestore(&utrace_table_lock, irqf);
 
+	/*
+	 * Detached under ->lock: a utrace_control(DETACH) racing with us
+	 * then finds them detached and leaves the list and the reference
+	 * (ours now) alone.
+	 */
 	spin_lock_irqsave(&u->lock, irqf);
 	u->reaped = true;
 	list_splice_init(&u->attaching, &dead);
 	list_splice_init(&u->attached, &dead);
+	list_for_each_entry(engine, &dead, entry)
+		engine_detach(engine);
 	spin_unlock_irqrestore(&u->lock, irqf);
 	list_for_each_entry_safe(engine, next, &dead, entry) {
 		list_del_init(&engine->entry);
-		engine_detach(engine);
 		utrace_engine_put(engine);
 	}
 	utrace_put(u);	/* the hash's reference */

@@ -95,7 +95,7 @@ struct utrace_engine {
 	unsigned long flags;		/* UTRACE_EVENT() bits */
 	enum utrace_resume_action action;	/* what this engine wants now */
 	unsigned int ctl_seq;		/* utrace_control() calls (->lock) */
-	bool syscall_hooks;		/* holds the syscall tracepoints */
+	unsigned long syscall_hooks;	/* bit 0: holds the syscall hooks */
 };
 
 /*
@@ -224,6 +224,13 @@ int utrace_set_events(struct task_struct *task, struct utrace_engine *engine,
 int utrace_control(struct task_struct *task, struct utrace_engine *engine,
 		   enum utrace_resume_action action);
 int utrace_barrier(struct task_struct *task, struct utrace_engine *engine);
+/*
+ * utrace_barrier() for an engine's owner that is about to free what the
+ * callbacks use (engine->data), after UTRACE_DETACH: it waits whatever
+ * signals the caller has pending.  Callbacks are short, so is the wait.
+ */
+void utrace_barrier_sync(struct task_struct *task,
+			 struct utrace_engine *engine);
 
 /*
  * While @task is stopped: the signal it delivers when it resumes (0 =
@@ -263,6 +270,17 @@ bool utrace_task_stopped(struct task_struct *task);
  * engine that wants it stopped lets it go.
  */
 int utrace_prepare_examine(struct task_struct *task, long timeout);
+
+/*
+ * Hold @task, stopped, while its registers are read or written: between
+ * utrace_examine_begin() (0, or -EAGAIN when it is not stopped now) and
+ * utrace_examine_end() it does not leave its stop, not even for SIGKILL,
+ * so its kernel stack (where its user registers are) stays.  As ptrace
+ * freezes its tracee for an access.  Nothing between the two may sleep
+ * for long.
+ */
+int utrace_examine_begin(struct task_struct *task);
+void utrace_examine_end(struct task_struct *task);
 
 static inline void utrace_engine_get(struct utrace_engine *engine)
 {

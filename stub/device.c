@@ -128,11 +128,13 @@ void dev_close(struct ugdb_dev *dev)
 	dev->fd = -1;
 }
 
-int dev_traceme(struct ugdb_dev *dev)
+int dev_launch(struct ugdb_dev *dev, pid_t pid)
 {
+	__s32 arg = pid;
+
 	if (dev->fake)
 		return 0;
-	return ioctl(dev->fd, UGDB_IOC_TRACEME);
+	return ioctl(dev->fd, UGDB_IOC_LAUNCH, &arg);
 }
 
 int dev_attach(struct ugdb_dev *dev, pid_t pid)

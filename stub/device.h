@@ -22,7 +22,7 @@ int dev_open(struct ugdb_dev *dev);
 void dev_close(struct ugdb_dev *dev);
 
 /* The ioctls of kmod/uapi/ugdb.h; 0 (or a pid) or -1 with errno. */
-int dev_traceme(struct ugdb_dev *dev);
+int dev_launch(struct ugdb_dev *dev, pid_t pid);
 int dev_attach(struct ugdb_dev *dev, pid_t pid);
 pid_t dev_wait_stop(struct ugdb_dev *dev, pid_t pid, bool exec_failed);
 /*

@@ -3,11 +3,13 @@
  * The relay is the launched program's parent, so it is the one that
  * must reap it; the module only traces it.
  *
- * Startup handshake: the child asks the session to trace it
- * (UGDB_IOC_TRACEME) and execs; a close-on-exec pipe tells the parent
- * whether that worked, which is both the only way to get exec's errno
- * and a way never to sleep in UGDB_IOC_WAIT_STOP for a child that will
- * not stop.
+ * Startup handshake: the child sets itself up, says it is ready on a
+ * close-on-exec pipe and waits; the parent makes it the session's
+ * (UGDB_IOC_LAUNCH: the module checks there, in the parent, that we may
+ * trace it, as ptrace checks a PTRACE_TRACEME), then tells the child to
+ * exec, or why not.  The pipe then tells the parent whether exec worked,
+ * which is both the only way to get exec's errno and a way never to
+ * sleep in UGDB_IOC_WAIT_STOP for a child that will not stop.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -36,7 +38,8 @@
 #define COLLECT_KILLED_MS	10000
 
 enum startup_stage {
-	STAGE_TRACEME = 1, STAGE_STDIO, STAGE_EXEC, STAGE_CWD, STAGE_SETUP
+	STAGE_READY, STAGE_TRACEME, STAGE_STDIO, STAGE_EXEC, STAGE_CWD,
+	STAGE_SETUP
 };
 
 struct startup_report {
@@ -169,9 +172,34 @@ static int apply_env_edits(const struct launch_spec *spec)
 	return 0;
 }
 
+/*
+ * Say we are ready and wait for the parent's word: 0, or the errno of
+ * its UGDB_IOC_LAUNCH.
+ */
+static void child_wait_launch(int pipe_fd, int go_fd, const char *prog)
+{
+	struct startup_report r = { .stage = STAGE_READY };
+	ssize_t n;
+	int err;
+
+	if (write(pipe_fd, &r, sizeof(r)) != sizeof(r))
+		child_fail(pipe_fd, STAGE_TRACEME, prog);
+	do
+		n = read(go_fd, &err, sizeof(err));
+	while (n < 0 && errno == EINTR);
+	if (n != sizeof(err)) {
+		errno = EPIPE;
+		child_fail(pipe_fd, STAGE_TRACEME, prog);
+	}
+	if (err) {
+		errno = err;
+		child_fail(pipe_fd, STAGE_TRACEME, prog);
+	}
+	close(go_fd);
+}
+
 static void __attribute__((noreturn))
-run_child(struct ugdb_dev *dev, const struct launch_spec *spec, bool stdio,
-	  int pipe_fd)
+run_child(const struct launch_spec *spec, bool stdio, int pipe_fd, int go_fd)
 {
 	char **argv = spec->argv;
 	int null_fd;
@@ -192,8 +220,7 @@ run_child(struct ugdb_dev *dev, const struct launch_spec *spec, bool stdio,
 	/* best effort, as gdbserver: a kernel may refuse it */
 	if (spec->no_aslr)
 		personality(personality(0xffffffff) | ADDR_NO_RANDOMIZE);
-	if (dev_traceme(dev) < 0)
-		child_fail(pipe_fd, STAGE_TRACEME, argv[0]);
+	child_wait_launch(pipe_fd, go_fd, argv[0]);
 	if (spec->shell_cmd) {
 		const char *sh = getenv("SHELL");
 
@@ -243,18 +270,35 @@ static ssize_t read_report(int fd, struct startup_report *r)
 	return n;
 }
 
+/* Make the ready child the session's, and tell it what came of that. */
+static void launch_child_go(struct ugdb_dev *dev, pid_t pid, int go_fd)
+{
+	int err = dev_launch(dev, pid) < 0 ? errno : 0;
+
+	if (write(go_fd, &err, sizeof(err)) != sizeof(err)) {
+		/* it is gone: its report or exit status says why */
+	}
+}
+
 /*
- * Fork the child and learn from its close-on-exec pipe how far it got:
- * *r->stage stays 0 when it exec'd.  Returns its pid or -1 (printed).
+ * Fork the child, make it the session's once it is ready, and learn from
+ * its close-on-exec pipe how far it got: *r->stage stays 0 (STAGE_READY)
+ * when it exec'd.  Returns its pid or -1 (printed).
  */
 static pid_t spawn(struct ugdb_dev *dev, const struct launch_spec *spec,
 		   bool stdio, struct startup_report *r)
 {
-	int fds[2];
+	int fds[2], go[2];
 	pid_t pid;
 
 	if (pipe2(fds, O_CLOEXEC) < 0) {
 		fprintf(stderr, MSG_FATAL, "pipe", strerror(errno));
+		return -1;
+	}
+	if (pipe2(go, O_CLOEXEC) < 0) {
+		fprintf(stderr, MSG_FATAL, "pipe", strerror(errno));
+		close(fds[0]);
+		close(fds[1]);
 		return -1;
 	}
 	fflush(NULL);
@@ -263,18 +307,27 @@ static pid_t spawn(struct ugdb_dev *dev, const struct launch_spec *spec,
 		fprintf(stderr, MSG_FATAL, "fork", strerror(errno));
 		close(fds[0]);
 		close(fds[1]);
+		close(go[0]);
+		close(go[1]);
 		return -1;
 	}
 	if (pid == 0) {
 		close(fds[0]);
-		run_child(dev, spec, stdio, fds[1]);
+		close(go[1]);
+		run_child(spec, stdio, fds[1], go[0]);
 	}
 	child_add(pid);
 	term_give(pid, stdio);
 	close(fds[1]);
+	close(go[0]);
+	/* the child is set up (or failed doing it: r says how) */
+	if (read_report(fds[0], r) == sizeof(*r) && r->stage == STAGE_READY)
+		launch_child_go(dev, pid, go[1]);
+	close(go[1]);
 	/* EOF: exec succeeded (the pipe closed on exec). */
-	if (read_report(fds[0], r) != sizeof(*r))
-		r->stage = 0;
+	if (r->stage == STAGE_READY &&
+	    read_report(fds[0], r) != sizeof(*r))
+		r->stage = STAGE_READY;
 	close(fds[0]);
 	return pid;
 }

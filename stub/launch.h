@@ -23,7 +23,7 @@ struct launch_spec {
 
 /*
  * For gdb's vRun: fork the program as @spec says, traced by @dev
- * (UGDB_IOC_TRACEME in the child).  Returns its pid once it has exec'd
+ * (UGDB_IOC_LAUNCH).  Returns its pid once it has exec'd
  * (the shell, with spec->shell_cmd), or -errno after printing why (and
  * reaping it).  It becomes the launched program launch_reap() watches.
  */

@@ -926,16 +926,15 @@ out:
  * 7. A task held stopped by an engine dies promptly on SIGKILL, and the
  * engine gets report_death (with SIGKILL as the code) and report_reap.
  */
-static void test_sigkill_stopped(void)
+/*
+ * /bin/sleep under engine 0 (death and reap watched), stopped at its first
+ * system call and off its CPU.  0, or -1 with why[] set.
+ */
+static int st_stopped_sleeper(struct st_ctx *c)
 {
-	static const char name[] = "SIGKILL ends a stopped task promptly, death and reap reported";
 	char *argv[] = { "/bin/sleep", "30", NULL };
-	struct st_ctx *c = st_ctx_new();
-	unsigned long t0;
-	bool ok = false;
 	int ret;
 
-	CHECK(c, "out of memory");
 	st_watch(&c->eng[0], UTRACE_EVENT(SYSCALL_ENTRY) |
 		 UTRACE_EVENT(DEATH) |
 		 UTRACE_EVENT(REAP));
@@ -943,6 +942,22 @@ static void test_sigkill_stopped(void)
 	ST_SPAWN(c, argv);
 	ret = utrace_prepare_examine(c->task, ST_TIMEOUT);
 	CHECK(!ret, "utrace_prepare_examine: %d", ret);
+	return 0;
+out:
+	return -1;
+}
+
+static void test_sigkill_stopped(void)
+{
+	static const char name[] = "SIGKILL ends a stopped task promptly, death and reap reported";
+	struct st_ctx *c = st_ctx_new();
+	unsigned long t0;
+	bool ok = false;
+	int ret;
+
+	CHECK(c, "out of memory");
+	if (st_stopped_sleeper(c))
+		goto out;	/* why[] says why */
 	t0 = jiffies;
 	ret = send_sig(SIGKILL, c->task, 1);
 	CHECK(!ret, "send_sig: %d", ret);
@@ -954,6 +969,42 @@ static void test_sigkill_stopped(void)
 	pr_debug("death %u ms after SIGKILL\n", jiffies_to_msecs(jiffies - t0));
 	ok = true;
 out:
+	st_done(name, ok, c);
+}
+
+/*
+ * utrace_examine_begin() holds a stopped task in its stop, SIGKILL or
+ * not, until utrace_examine_end(): its registers (on its kernel stack)
+ * stay while an examiner uses them.  Without the hold, the SIGKILL below
+ * ends the task within the 300 ms it is given.
+ */
+static void test_examine_holds(void)
+{
+	static const char name[] = "an examined task keeps its stop through SIGKILL until the examiner is done";
+	struct st_ctx *c = st_ctx_new();
+	bool ok = false, held = false;
+	int ret;
+
+	CHECK(c, "out of memory");
+	if (st_stopped_sleeper(c))
+		goto out;	/* why[] says why */
+	ret = utrace_examine_begin(c->task);
+	CHECK(!ret, "utrace_examine_begin: %d", ret);
+	held = true;
+	ret = send_sig(SIGKILL, c->task, 1);
+	CHECK(!ret, "send_sig: %d", ret);
+	CHECK(!st_wait(&c->eng[0].death, HZ * 3 / 10),
+	      "died while held for examination");
+	CHECK(utrace_task_stopped(c->task), "left its stop while held");
+	utrace_examine_end(c->task);
+	held = false;
+	CHECK(st_wait(&c->eng[0].death, 2 * HZ),
+	      "no report_death within 2 s of the end of the examination");
+	CHECK(st_wait(&c->eng[0].reap, ST_TIMEOUT), "no report_reap");
+	ok = true;
+out:
+	if (held)
+		utrace_examine_end(c->task);
 	st_done(name, ok, c);
 }
 
@@ -1662,6 +1713,7 @@ static int __init st_mod_init(void)
 	test_barrier();
 	test_control_in_callback();
 	test_sigkill_stopped();
+	test_examine_holds();
 	test_signal_fatal_suppress();
 	test_signal_fatal_deliver();
 	test_signal_guard_lifetime();

@@ -6,7 +6,7 @@
  * write() feeds it bytes gdb sent, read() returns bytes for gdb (blocking
  * unless O_NONBLOCK; poll() says when), close() ends the session: every task
  * it attached to is resumed with its breakpoints removed, and a program it
- * launched (UGDB_IOC_TRACEME) is killed unless gdb detached it.
+ * launched (UGDB_IOC_LAUNCH) is killed unless gdb detached it.
  * read() returns 0 (end of file) once the session has ended by itself
  * ("monitor exit", or the last process gone in a non-extended session)
  * and everything before that has been read.
@@ -28,14 +28,17 @@
 #define UGDB_IOC_MAGIC		'G'
 
 /*
- * Called by a child of the session's opener, on the inherited file, right
- * before it execs the program to debug: the session attaches to the
- * calling task and stops it at its next successful exec, as
- * PTRACE_TRACEME would.  The session remembers it launched the task, so
- * closing the session kills it unless gdb detached.  Returns 0 or -1 with
- * errno (EBUSY: the session already has a process).
+ * Launch: the caller's child whose pid is the argument, forked and not
+ * yet exec'd (it waits for the caller's word, then execs the program),
+ * becomes the session's process.  The session stops it at its next
+ * successful exec, as PTRACE_TRACEME would, and remembers it launched
+ * it, so closing the session kills it unless gdb detached.  The caller
+ * must be allowed to attach to the child, as a ptrace tracer (Yama's
+ * ptrace_scope, LSMs).  Returns 0 or -1 with errno: EPERM (not the
+ * caller's child, or the caller may not trace it), ESRCH, EBUSY (the
+ * session already has a process).
  */
-#define UGDB_IOC_TRACEME	_IO(UGDB_IOC_MAGIC, 1)
+#define UGDB_IOC_LAUNCH		_IOW(UGDB_IOC_MAGIC, 9, __s32)
 
 /*
  * Attach the session to the process whose pid is the argument, as gdb's
@@ -47,7 +50,7 @@
 
 /*
  * Wait until the session's process is stopped (at its exec after
- * UGDB_IOC_TRACEME, or after UGDB_IOC_ATTACH).  Returns its pid, or -1
+ * UGDB_IOC_LAUNCH, or after UGDB_IOC_ATTACH).  Returns its pid, or -1
  * with errno: ECHILD (it exited first, e.g. its exec failed), EINTR.
  */
 #define UGDB_IOC_WAIT_STOP	_IO(UGDB_IOC_MAGIC, 3)
@@ -75,8 +78,8 @@
  *     ugdb_run_request) and marks it taken.
  *  3. The relay forks.  The child applies the request: personality
  *     ADDR_NO_RANDOMIZE if UGDB_RUN_NO_ASLR, chdir, the environment
- *     edits in order, then UGDB_IOC_TRACEME on the inherited session
- *     file, and execs argv: with UGDB_RUN_SHELL as "$SHELL -c 'exec
+ *     edits in order; the relay makes it the session's with
+ *     UGDB_IOC_LAUNCH, and then the child execs argv: with UGDB_RUN_SHELL as "$SHELL -c 'exec
  *     PROG ARGS'" (arguments quoted for the shell; the session then
  *     stops the task at its second exec, the program's), else directly
  *     (execvp).

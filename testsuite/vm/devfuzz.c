@@ -6,7 +6,7 @@
  * answers.  Usage: devfuzz ITERATIONS SEED
  *
  * The debuggee is /bin/sleep, launched the way ugdbserver launches a
- * program (UGDB_IOC_TRACEME in the child, then exec).  Packets are made
+ * program (the child waits for UGDB_IOC_LAUNCH, then execs).  Packets are made
  * from valid templates by random edits, sent with a correct checksum so
  * that they reach the parser, plus raw garbage now and then.  Whatever
  * the session replies is read and dropped; at the end one '?' must still
@@ -144,7 +144,7 @@ int main(int argc, char **argv)
 	int i, n = argc > 1 ? atoi(argv[1]) : 5000;
 	char buf[18000];
 	pid_t child;
-	int status;
+	int status, go[2];
 
 	rng = argc > 2 ? strtoull(argv[2], NULL, 0) : 1;
 	fd = open("/dev/ugdb", O_RDWR | O_CLOEXEC | O_NONBLOCK);
@@ -152,13 +152,28 @@ int main(int argc, char **argv)
 		perror("devfuzz: /dev/ugdb");
 		return 1;
 	}
+	if (pipe(go) < 0) {
+		perror("devfuzz: pipe");
+		return 1;
+	}
 	child = fork();
 	if (child == 0) {
-		if (ioctl(fd, UGDB_IOC_TRACEME))
+		close(go[1]);
+		if (read(go[0], &status, 1) != 1)
 			_exit(126);
 		execl("/bin/sleep", "sleep", "600", (char *)NULL);
 		_exit(127);
 	}
+	close(go[0]);
+	if (ioctl(fd, UGDB_IOC_LAUNCH, &child)) {
+		perror("devfuzz: launch");
+		return 1;
+	}
+	if (write(go[1], "g", 1) != 1) {
+		perror("devfuzz: start the child");
+		return 1;
+	}
+	close(go[1]);
 	if (ioctl(fd, UGDB_IOC_WAIT_STOP) != child) {
 		perror("devfuzz: wait for the exec stop");
 		return 1;
