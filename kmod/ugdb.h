@@ -14,6 +14,12 @@
  * sess->wq.  The side holding the mutex turns those records into stop
  * replies (ugdb_pump).  So a task never waits for gdb's side to make
  * progress, and gdb's side waits for tasks only with a timeout.
+ *
+ * Access (ugdb_perm.c, doc/security.md): gdb's side takes, in this order,
+ * sess->mutex, a debugged process's cred_guard_mutex (attach, the check
+ * after an exec) and its exec_update_lock (each memory access).  The
+ * kernel takes the last two only around an exec's credential change,
+ * where no callback of ours runs.
  */
 #ifndef UGDB_UGDB_H
 #define UGDB_UGDB_H

@@ -506,6 +506,24 @@ void ugdb_free_thread(struct ugdb_session *sess, struct ugdb_thread *t)
  * the child lets it go it runs to its next return to user mode, where
  * the stop gdb's side asked for holds it.)
  */
+/*
+ * utrace_prepare_examine() until @end, in short waits: a thread let go
+ * meanwhile (report_exec's detach at a secure exec) will never stop, and
+ * says so by being marked exited.
+ */
+static int ugdb_wait_stopped(struct ugdb_thread *t, unsigned long end)
+{
+	int ret;
+
+	for (;;) {
+		ret = utrace_prepare_examine(t->task, HZ / 10);
+		if (ret != -EAGAIN || time_after(jiffies, end))
+			return ret;
+		if (READ_ONCE(t->exited))
+			return -ESRCH;
+	}
+}
+
 int ugdb_examine(struct ugdb_thread *t, long timeout)
 {
 	unsigned long flags, end = jiffies + timeout;
@@ -518,7 +536,7 @@ int ugdb_examine(struct ugdb_thread *t, long timeout)
 		get_task_struct(child);
 	spin_unlock_irqrestore(&t->sess->lock, flags);
 	if (!child)
-		return utrace_prepare_examine(t->task, timeout);
+		return ugdb_wait_stopped(t, end);
 	for (;;) {
 		ret = 0;
 		if (utrace_task_stopped(t->task)) {
@@ -683,6 +701,9 @@ int ugdb_attach_process(struct ugdb_session *sess, pid_t pid)
 	if (ret)
 		goto out;
 	ret = ugdb_stop_all(sess);
+	/* gone before it stopped (its end, or a secure exec): not attached */
+	if (!ret && ugdb_proc_threads_exited(sess, p))
+		ret = -ESRCH;
 	if (ret) {
 		ugdb_forget_proc(sess, p, false);
 		goto out;

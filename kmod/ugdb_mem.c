@@ -39,7 +39,13 @@ static long mm_access_as(struct ugdb_session *sess, struct task_struct *task,
 		n = access_process_vm(task, addr, buf, len, FOLL_FORCE | gup);
 		return n > 0 ? n : -EIO;
 	}
-	if (down_read_killable(&task->signal->exec_update_lock))
+	/*
+	 * A restore waits whatever signal is pending: it runs when a killed
+	 * relay's session ends, too.  An exec holds the lock briefly.
+	 */
+	if (own)
+		down_read(&task->signal->exec_update_lock);
+	else if (down_read_killable(&task->signal->exec_update_lock))
 		return -EINTR;
 	mm = get_task_mm(task);
 	if (mm && (own ? mm == own : ugdb_mm_allowed(sess, mm)))

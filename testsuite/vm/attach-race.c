@@ -5,10 +5,13 @@
  * never hold the child once it runs with root's credentials.  (ptrace
  * closes this race with cred_guard_mutex; so must ugdb.)
  *
- * Usage: attach-race TRIES SETUID-PROGRAM
- * Each try forks a child that execs SETUID-PROGRAM (which waits to be
- * killed), waits up to 4 ms, and asks a fresh session to attach to the
- * child.  An attach that succeeds stops the child: its
+ * Usage: attach-race TRIES SETUID-PROGRAM [THREADS]
+ * Each try forks a child that starts THREADS threads (default 0) and
+ * execs SETUID-PROGRAM (which waits to be killed), waits up to 4 ms
+ * (and 0.3 ms more per thread), and asks a fresh session to attach to the
+ * child.  Threads widen the window:
+ * an attach puts an engine on each, and the exec must end them all
+ * before its new credentials count.  An attach that succeeds stops the child: its
  * effective uid must then still be ours.  Prints
  *   "attach-race: N tries, A attached before the exec, R refused after
  *    it, W with root's credentials"
@@ -17,6 +20,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +49,13 @@ static long euid_of(pid_t pid)
 	return euid;
 }
 
+static void *idle(void *arg)
+{
+	for (;;)
+		pause();
+	return arg;
+}
+
 static void spin(unsigned int us)
 {
 	struct timespec t0, t;
@@ -61,6 +72,7 @@ int main(int argc, char **argv)
 	int tries = argc > 1 ? atoi(argv[1]) : 1000, i, fd;
 	long attached = 0, refused = 0, won = 0;
 	const char *prog = argc > 2 ? argv[2] : "/tmp/ugdb-access/access-suid";
+	int threads = argc > 3 ? atoi(argv[3]) : 0;
 	pid_t pid;
 
 	srand(1);
@@ -78,14 +90,20 @@ int main(int argc, char **argv)
 			return 1;
 		}
 		if (pid == 0) {
+			pthread_t t;
+			int k;
+
 			/* it prints nothing we read, and waits to be killed */
 			if (!freopen("/dev/null", "w", stdout))
 				_exit(126);
+			for (k = 0; k < threads; k++)
+				if (pthread_create(&t, NULL, idle, NULL))
+					_exit(125);
 			execl(prog, prog, (char *)NULL);
 			_exit(127);
 		}
 		/* before, during or after the exec (an emulated CPU is slow) */
-		spin(rand() % 4000);
+		spin(rand() % (4000 + 300 * threads));
 		arg = pid;
 		if (ioctl(fd, UGDB_IOC_ATTACH, &arg) == 0) {
 			if (euid_of(pid) == 0) {
