@@ -805,7 +805,7 @@ int ugdb_proc_recheck(struct ugdb_session *sess, struct ugdb_process *p)
 	if (!ugdb_cred_same(p->cred, now))
 		ret = ugdb_may_attach(sess, t->task);
 	ugdb_unlock_creds(t->task);
-	if (ret != -EPERM) {
+	if (!ret || ret == -ESRCH) {
 		/* allowed, or exiting (its end is what gdb hears next) */
 		swap(p->cred, now);
 		put_cred(now);
@@ -813,6 +813,7 @@ int ugdb_proc_recheck(struct ugdb_session *sess, struct ugdb_process *p)
 		return 0;
 	}
 	put_cred(now);
+	/* any other answer, a failed check (-ENOMEM) too, is a refusal */
 	pr_info("ugdb: pid %d exec'd what its session may not debug: detached\n",
 		p->pid);
 	spin_lock_irqsave(&sess->lock, flags);

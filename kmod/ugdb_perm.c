@@ -106,6 +106,8 @@ static int ugdb_proc_mem_open(struct ugdb_session *sess,
 			fput(f);
 	}
 	revert_creds(old);
+	if (ret == -ENOENT)
+		return -ESRCH;	/* its /proc directory went: it is gone */
 	return ret == -EACCES ? -EPERM : ret;
 }
 
@@ -119,7 +121,8 @@ static int ugdb_proc_mem_open(struct ugdb_session *sess,
  * access check in attach mode (see the top of this file).  The caller
  * holds @task's cred_guard_mutex (ugdb_lock_creds()) when it attaches
  * on the strength of the answer, so that no exec changes the task's
- * credentials in between.  Returns 0, -EPERM or -ESRCH.
+ * credentials in between.  Returns 0, -ESRCH (exiting or gone), -EPERM,
+ * or another error of the check itself (-ENOMEM...): not allowed either.
  */
 int ugdb_may_attach(struct ugdb_session *sess, struct task_struct *task)
 {
