@@ -280,6 +280,7 @@ static __poll_t ugdb_poll(struct file *file, poll_table *wait)
 	if (!mutex_trylock(&sess->mutex)) {
 		/* busy for now: the holder wakes us when it lets go */
 		atomic_set(&sess->poll_missed, 1);
+		/* the flag, then the retry: ugdb_unlock() does the reverse */
 		smp_mb__after_atomic();
 		if (!mutex_trylock(&sess->mutex))
 			return 0;

@@ -212,19 +212,33 @@ static void x87_ctl_set(struct user_i387_struct *fx, int regno, u32 v)
 	unsigned int i;
 
 	switch (regno - REG_FCTRL) {
-	case 0: fx->cwd = v; break;
-	case 1: fx->swd = v; break;
+	case 0:
+		fx->cwd = v;
+		break;
+	case 1:
+		fx->swd = v;
+		break;
 	case 2:	/* back to one bit per register: empty or not */
 		fx->twd = 0;
 		for (i = 0; i < 8; i++)
 			if (((v >> (2 * i)) & 3) != 3)
 				fx->twd |= 1 << i;
 		break;
-	case 3: w[3] = (w[3] & ~0xffffu) | (v & 0xffff); break;
-	case 4: w[2] = v; break;
-	case 5: w[5] = (w[5] & ~0xffffu) | (v & 0xffff); break;
-	case 6: w[4] = v; break;
-	default: fx->fop = v & 0x7ff; break;
+	case 3:
+		w[3] = (w[3] & ~0xffffu) | (v & 0xffff);
+		break;
+	case 4:
+		w[2] = v;
+		break;
+	case 5:
+		w[5] = (w[5] & ~0xffffu) | (v & 0xffff);
+		break;
+	case 6:
+		w[4] = v;
+		break;
+	default:
+		fx->fop = v & 0x7ff;
+		break;
 	}
 }
 

@@ -70,8 +70,7 @@ struct utrace {
 	unsigned int pass_seq;		/* ->ctl_seq of the engine called */
 	bool report;			/* a report_quiesce pass is wanted */
 	bool stepping;			/* the layer set TF in the user regs */
-	bool exit_trap;			/* ... and SYSCALL_EXIT_TRAP: see
-					 * utrace_step_arm() */
+	bool exit_trap;			/* ... and SYSCALL_EXIT_TRAP (step_arm) */
 	bool deferred;			/* work requeued once (utrace_work_fn) */
 	bool exiting;			/* past the exit report */
 	/* signals (utrace_signals): */
@@ -473,7 +472,7 @@ int utrace_barrier(struct task_struct *task, struct utrace_engine *engine)
 
 	if (!u)
 		return 0;
-	smp_mb();
+	smp_mb();	/* the caller's detach, then ->reporting: pass_begin() */
 	while (READ_ONCE(u->reporting) == engine) {
 		if (signal_pending(current)) {
 			utrace_put(u);
@@ -493,7 +492,7 @@ void utrace_barrier_sync(struct task_struct *task,
 
 	if (!u)
 		return;
-	smp_mb();
+	smp_mb();	/* the caller's detach, then ->reporting: pass_begin() */
 	while (READ_ONCE(u->reporting) == engine)
 		schedule_timeout_uninterruptible(1);
 	utrace_put(u);
@@ -707,6 +706,7 @@ static const struct utrace_engine_ops *pass_begin(struct utrace *u,
 	u->pass_seq = READ_ONCE(engine->ctl_seq);
 	ops = READ_ONCE(engine->ops);
 	if (ops == &utrace_detached_ops) {
+		/* no callback: utrace_barrier() may return */
 		smp_store_release(&u->reporting, NULL);
 		return NULL;
 	}
@@ -748,6 +748,7 @@ static u32 engine_set_action(struct utrace *u, struct utrace_engine *engine,
 static u32 pass_end(struct utrace *u, struct utrace_engine *engine,
 		    u32 ret, u32 action)
 {
+	/* the callback is over: utrace_barrier() may return */
 	smp_store_release(&u->reporting, NULL);
 	if (ret < UTRACE_RESUME_MAX) {
 		if (ret == UTRACE_INTERRUPT)
@@ -808,7 +809,7 @@ static void pass_finish(struct utrace *u, u32 action)
 					ops->member(action, engine,	\
 						    ##__VA_ARGS__),	\
 					action);			\
-			else if (ops)					\
+			else if (ops)	/* no callback: barrier free */	\
 				smp_store_release(&(u)->reporting, NULL); \
 		}							\
 	} while (0)
@@ -1025,7 +1026,7 @@ static void utrace_report_death(struct utrace *u, bool group_dead, long code)
 		ops = pass_begin(u, engine, UTRACE_EVENT(DEATH));
 		if (ops && ops->report_death)
 			ops->report_death(engine, group_dead, code);
-		if (ops)
+		if (ops)	/* the callback is over: barrier free */
 			smp_store_release(&u->reporting, NULL);
 	}
 	u->in_pass = false;
@@ -1269,8 +1270,15 @@ static void utrace_stop(struct utrace *u)
 		for (;;) {
 			bool stop;
 
-			prepare_to_wait(&u->resume_wq, &wait,
-					TASK_WAKEKILL | __TASK_TRACED);
+			/*
+			 * A traced stop is one of the scheduler's special
+			 * states: set under pi_lock, against the wake-up of
+			 * an earlier sleep still in flight, never by
+			 * set_current_state() (DEBUG_ATOMIC_SLEEP warns).
+			 * So prepare_to_wait() only queues us.
+			 */
+			prepare_to_wait(&u->resume_wq, &wait, TASK_RUNNING);
+			set_special_state(TASK_WAKEKILL | __TASK_TRACED);
 			/*
 			 * While ->stopped is set, others attach and detach
 			 * on ->attached itself (under ->lock): walk it under
@@ -1701,7 +1709,7 @@ void utrace_release_task(struct task_struct *task)
 		ops = pass_begin(u, engine, UTRACE_EVENT(REAP));
 		if (ops && ops->report_reap)
 			ops->report_reap(engine, task);
-		if (ops)
+		if (ops)	/* the callback is over: barrier free */
 			smp_store_release(&u->reporting, NULL);
 	}
 	utrace_unhash(u);
