@@ -890,6 +890,72 @@ out:
 }
 
 /*
+ * 6a. utrace_barrier_sync() waits for a callback in progress even when
+ * the waiter has a signal pending, where utrace_barrier() gives up with
+ * -ERESTARTSYS.  An owner about to free what its callbacks use must not
+ * give up: ugdb_free_thread() runs from close(), and a relay or gdb that
+ * was killed closes with SIGKILL pending.  The waiter is a kernel thread
+ * that lets SIGUSR1 in and sends it to itself.
+ */
+struct st_barrier_waiter {
+	struct st_ctx *c;
+	int barrier_ret;
+	bool pending, cb_done_after_sync;
+	struct completion done;
+};
+
+static int st_barrier_waiter_fn(void *data)
+{
+	struct st_barrier_waiter *w = data;
+	struct st_eng *e = &w->c->eng[0];
+
+	allow_signal(SIGUSR1);
+	send_sig(SIGUSR1, current, 1);
+	w->pending = signal_pending(current);
+	w->barrier_ret = utrace_barrier(w->c->task, e->engine);
+	utrace_barrier_sync(w->c->task, e->engine);
+	w->cb_done_after_sync = READ_ONCE(e->cb_done);
+	flush_signals(current);
+	complete(&w->done);
+	return 0;
+}
+
+static void test_barrier_signal(void)
+{
+	static const char name[] = "utrace_barrier_sync waits for a callback through a pending signal";
+	char *argv[] = { "/bin/true", NULL };
+	struct st_ctx *c = st_ctx_new();
+	struct st_barrier_waiter w = { .c = c };
+	struct task_struct *k;
+	struct st_eng *e;
+	bool ok = false;
+	int ret;
+
+	CHECK(c, "out of memory");
+	init_completion(&w.done);
+	e = &c->eng[0];
+	st_watch(e, UTRACE_EVENT(SYSCALL_ENTRY));
+	e->spin_at = 1;
+	e->spin_ms = 1000;	/* the waiter starts within it, even on TCG */
+	ST_SPAWN(c, argv);
+	CHECK(st_wait(&e->in_cb, ST_TIMEOUT), "callback never called");
+	ret = utrace_control(c->task, e->engine, UTRACE_DETACH);
+	CHECK(ret == -EINPROGRESS, "detach during the callback: %d", ret);
+	k = kthread_run(st_barrier_waiter_fn, &w, "ugdb_st_barrier");
+	CHECK(!IS_ERR(k), "kthread_run: %ld", PTR_ERR(k));
+	wait_for_completion(&w.done);
+	CHECK(w.pending, "the waiter had no signal pending");
+	CHECK(w.barrier_ret == -ERESTARTSYS,
+	      "utrace_barrier with a signal pending: %d, want -ERESTARTSYS",
+	      w.barrier_ret);
+	CHECK(w.cb_done_after_sync,
+	      "utrace_barrier_sync returned while the callback ran");
+	ok = true;
+out:
+	st_done(name, ok, c);
+}
+
+/*
  * 6b. A utrace_control(STOP) made while the engine's callback runs is not
  * undone by what that callback returns (UTRACE_RESUME here): the
  * callback decided before the stop was asked for.  The syscall entry
@@ -1711,6 +1777,7 @@ static int __init st_mod_init(void)
 	test_detach_in_callback();
 	test_attach_dead();
 	test_barrier();
+	test_barrier_signal();
 	test_control_in_callback();
 	test_sigkill_stopped();
 	test_examine_holds();
