@@ -34,6 +34,12 @@ check:
 	scripts/setup-deps
 	scripts/check
 
+# All of guest-check on the debug kernel (testsuite/vm/debug-kernel), which
+# make check runs only in part: an hour or more.
+check-debug:
+	scripts/setup-deps
+	scripts/check debug
+
 run:
 	scripts/setup-deps
 	scripts/run
@@ -47,7 +53,7 @@ clean:
 	$(MAKE) -C stub clean
 	rm -rf build kmod/ugdb.ko
 
-.PHONY: all stub kmod vm-modules check run unit-check clean
+.PHONY: all stub kmod vm-modules check check-debug run unit-check clean
 
 # Figures, not tests: the same work through gdbserver and ugdbserver in
 # the same VM run, as ratios (testsuite/bench/guest-bench).

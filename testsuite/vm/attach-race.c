@@ -7,9 +7,12 @@
  *
  * Usage: attach-race TRIES SETUID-PROGRAM [THREADS]
  * Each try forks a child that starts THREADS threads (default 0) and
- * execs SETUID-PROGRAM (which waits to be killed), waits up to 4 ms
- * (and 0.3 ms more per thread), and asks a fresh session to attach to the
- * child.  Threads widen the window:
+ * execs SETUID-PROGRAM (which waits to be killed), waits a random time
+ * within a window, and asks a fresh session to attach to the child.  The
+ * window starts at 4 ms (and 0.3 ms more per thread) and follows the
+ * exec: it grows while attaches land before it and shrinks once they come
+ * after, so that both happen on a fast kernel and on a slow one (KASAN
+ * under TCG).  Threads widen the race:
  * an attach puts an engine on each, and the exec must end them all
  * before its new credentials count.  An attach that succeeds stops the child: its
  * effective uid must then still be ours.  Prints
@@ -73,6 +76,7 @@ int main(int argc, char **argv)
 	long attached = 0, refused = 0, won = 0;
 	const char *prog = argc > 2 ? argv[2] : "/tmp/ugdb-access/access-suid";
 	int threads = argc > 3 ? atoi(argv[3]) : 0;
+	unsigned int window = 4000 + 300 * threads;	/* us */
 	pid_t pid;
 
 	srand(1);
@@ -103,7 +107,7 @@ int main(int argc, char **argv)
 			_exit(127);
 		}
 		/* before, during or after the exec (an emulated CPU is slow) */
-		spin(rand() % (4000 + 300 * threads));
+		spin(rand() % window);
 		arg = pid;
 		if (ioctl(fd, UGDB_IOC_ATTACH, &arg) == 0) {
 			if (euid_of(pid) == 0) {
@@ -112,9 +116,13 @@ int main(int argc, char **argv)
 					i, (int)pid);
 			} else {
 				attached++;
+				if (window < 1000000)
+					window += window / 8;
 			}
 		} else if (errno == EPERM) {
 			refused++;
+			if (window > 1000)
+				window -= window / 16;
 		}
 		/* the session's end lets it go; then it dies */
 		close(fd);

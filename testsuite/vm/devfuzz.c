@@ -13,6 +13,12 @@
  * get an answer unless a packet legitimately ended the session.
  * Prints "devfuzz: N packets, session alive|ended" and exits 0, or 1 when
  * the device misbehaves (a read or write error other than EAGAIN).
+ *
+ * devfuzz ITERATIONS SEED SESSIONS runs SESSIONS such sessions one after
+ * another, each with its own debuggee and ITERATIONS packets: the churn
+ * the kmemleak check (testsuite/vm/kmemleak-check) scans after.  A
+ * debuggee a fuzzed D packet detached runs on after its session (as gdb
+ * asked): it must not be stopped then, and devfuzz kills it.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -42,6 +48,7 @@ static const char alphabet[] = "0123456789abcdefxXpPmMgG,:;.-#$}*+zZ?";
 
 static int fd;
 static unsigned long long rng;
+static int detach_sent;		/* a D packet went out: the debuggee may live */
 
 static unsigned int rnd(unsigned int n)
 {
@@ -93,6 +100,8 @@ static void send_packet(const char *data, size_t len)
 	unsigned int sum = 0;
 	size_t i;
 
+	if (len && data[0] == 'D')
+		detach_sent = 1;
 	out[0] = '$';
 	for (i = 0; i < len; i++) {
 		out[1 + i] = data[i];
@@ -139,14 +148,64 @@ static size_t mutate(char *buf, size_t cap)
 	return len;
 }
 
-int main(int argc, char **argv)
+/* /proc/PID/stat's state letter, or 0 */
+static char proc_state(pid_t pid)
 {
-	int i, n = argc > 1 ? atoi(argv[1]) : 5000;
+	char path[64], buf[512], *p;
+	ssize_t n;
+	int f;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	f = open(path, O_RDONLY);
+	if (f < 0)
+		return 0;
+	n = read(f, buf, sizeof(buf) - 1);
+	close(f);
+	if (n <= 0)
+		return 0;
+	buf[n] = 0;
+	p = strrchr(buf, ')');
+	return p && p[1] ? p[2] : 0;
+}
+
+/*
+ * The session is closed: its launched debuggee dies with it, unless a D
+ * packet detached it -- then it runs on, and must not be left stopped.
+ */
+static int reap(pid_t child)
+{
+	int status, i;
+
+	for (i = 0; detach_sent && i < 100; i++) {
+		if (waitpid(child, &status, WNOHANG) == child)
+			return 0;
+		usleep(10000);
+	}
+	if (detach_sent) {
+		char st = proc_state(child);
+
+		if (st == 't' || st == 'T') {
+			printf("devfuzz: detached debuggee %d left stopped\n",
+			       (int)child);
+			return 1;
+		}
+		kill(child, SIGKILL);
+	}
+	if (waitpid(child, &status, 0) != child) {
+		perror("devfuzz: waitpid");
+		return 1;
+	}
+	return !WIFSIGNALED(status) && !WIFEXITED(status);
+}
+
+/* One session: launch a sleep under it, fuzz it, close.  0 if all went well. */
+static int one_session(int n)
+{
 	char buf[18000];
 	pid_t child;
-	int status, go[2];
+	int i, status, go[2];
 
-	rng = argc > 2 ? strtoull(argv[2], NULL, 0) : 1;
+	detach_sent = 0;
 	fd = open("/dev/ugdb", O_RDWR | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
 		perror("devfuzz: /dev/ugdb");
@@ -193,14 +252,24 @@ int main(int argc, char **argv)
 	}
 	send_raw("\x03", 1);
 	send_packet("?", 1);
-	drain(2000);
-	close(fd);	/* the launched sleep is killed */
-	if (waitpid(child, &status, 0) != child) {
-		perror("devfuzz: waitpid");
-		return 1;
-	}
-	printf("devfuzz: %d packets, debuggee ended with status 0x%x\n", n,
-	       status);
-	/* nothing may leave it running: it dies with the session */
-	return WIFSIGNALED(status) || WIFEXITED(status) ? 0 : 1;
+	drain(n > 100 ? 2000 : 200);
+	close(fd);	/* the launched sleep is killed, unless detached */
+	return reap(child);
+}
+
+int main(int argc, char **argv)
+{
+	int n = argc > 1 ? atoi(argv[1]) : 5000;
+	int sessions = argc > 3 ? atoi(argv[3]) : 1, i;
+
+	rng = argc > 2 ? strtoull(argv[2], NULL, 0) : 1;
+	for (i = 0; i < sessions; i++)
+		if (one_session(n)) {
+			printf("devfuzz: session %d of %d failed\n", i + 1,
+			       sessions);
+			return 1;
+		}
+	printf("devfuzz: %d session(s) of %d packets, each debuggee ended\n",
+	       sessions, n);
+	return 0;
 }
