@@ -26,6 +26,7 @@
 
 #include <linux/bitmap.h>
 #include <linux/cred.h>
+#include <linux/irq_work.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/signal_types.h>
@@ -190,8 +191,9 @@ struct ugdb_regcache {
 
 struct ugdb_session {
 	struct mutex mutex;
-	spinlock_t lock;
+	raw_spinlock_t lock;		/* taken in hooks: see ugdb_session_event() */
 	wait_queue_head_t wq;		/* readers, pollers, WAIT_STOP */
+	struct irq_work wake_work;	/* wakes wq: ugdb_session_event() */
 	atomic_t events;		/* bumped by callbacks */
 	atomic_t poll_missed;		/* a poller found the mutex held */
 	struct work_struct release_work;	/* see ugdb_release() */
@@ -311,6 +313,7 @@ struct ugdb_process *ugdb_proc_gone(struct ugdb_session *sess);
 void ugdb_stop_state(struct ugdb_session *sess, struct rsp_stop *stop);
 int ugdb_wait_stop(struct ugdb_session *sess);
 void ugdb_session_event(struct ugdb_session *sess);
+void ugdb_session_wake_fn(struct irq_work *work);
 int ugdb_thread_events(struct ugdb_session *sess, int enable);
 
 unsigned long ugdb_events_wanted(struct ugdb_session *sess);

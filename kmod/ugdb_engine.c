@@ -19,9 +19,27 @@
 			 UTRACE_EVENT(EXIT) | UTRACE_EVENT(TRAP) | \
 			 UTRACE_EVENT(CLONE) | UTRACE_EVENT(SIGNAL))
 
+/*
+ * Tell readers and pollers.  Callbacks run where nothing may sleep (a
+ * probe, the die notifier, the hw_breakpoint handler), and a wait
+ * queue's lock sleeps on PREEMPT_RT: there the wake-up goes through an
+ * irq_work (a thread on PREEMPT_RT, an interrupt elsewhere), which the
+ * session's end waits for.  A wake that finds it pending is covered by it.
+ */
 void ugdb_session_event(struct ugdb_session *sess)
 {
 	atomic_inc(&sess->events);
+	if (preemptible())
+		wake_up_all(&sess->wq);
+	else
+		irq_work_queue(&sess->wake_work);
+}
+
+void ugdb_session_wake_fn(struct irq_work *work)
+{
+	struct ugdb_session *sess = container_of(work, struct ugdb_session,
+						 wake_work);
+
 	wake_up_all(&sess->wq);
 }
 
@@ -38,14 +56,14 @@ static u32 ugdb_report_quiesce(u32 action, struct utrace_engine *engine,
 	/* a thread born after gdb set debug registers: set them now */
 	if (READ_ONCE(t->hw_gen) != READ_ONCE(sess->hw_gen))
 		ugdb_hw_sync_thread(sess, t);
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	if (t->want_stop || t->event_sig)
 		ret = UTRACE_STOP;
 	else if (t->vfork_child)
 		ret = UTRACE_RESUME_MAX;	/* back from vfork(): below */
 	else
 		ret = t->stepping ? UTRACE_SINGLESTEP : UTRACE_RESUME;
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	if (ret == UTRACE_RESUME_MAX)
 		return ugdb_vfork_done(t);
 	if (ret == UTRACE_STOP)
@@ -80,7 +98,7 @@ static u32 ugdb_stop_event(struct ugdb_thread *t, int sig,
 	unsigned long flags;
 
 	utrace_dbg("stop event sig %d reason %d", sig, reason);
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	t->event_sig = sig;
 	t->event_reason = reason;
 	t->event_arg = arg;
@@ -90,7 +108,7 @@ static u32 ugdb_stop_event(struct ugdb_thread *t, int sig,
 	t->signal_held = held;
 	if (info)
 		t->siginfo = *info;
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	ugdb_session_event(sess);
 	return UTRACE_STOP;
 }
@@ -157,10 +175,10 @@ static bool ugdb_hw_event_pending(struct ugdb_thread *t)
 	unsigned long flags;
 	bool pending;
 
-	spin_lock_irqsave(&t->sess->lock, flags);
+	raw_spin_lock_irqsave(&t->sess->lock, flags);
 	pending = t->event_sig && (t->event_reason == RSP_REASON_WATCH ||
 				   t->event_reason == RSP_REASON_HWBREAK);
-	spin_unlock_irqrestore(&t->sess->lock, flags);
+	raw_spin_unlock_irqrestore(&t->sess->lock, flags);
 	return pending;
 }
 
@@ -238,9 +256,9 @@ static u32 ugdb_report_signal(u32 action, struct utrace_engine *engine,
 	if (READ_ONCE(t->proc->exec_pending))
 		return UTRACE_RESUME_MAX;
 	*deliver = 0;
-	spin_lock_irqsave(&t->sess->lock, flags);
+	raw_spin_lock_irqsave(&t->sess->lock, flags);
 	t->held_sig = sig;
-	spin_unlock_irqrestore(&t->sess->lock, flags);
+	raw_spin_unlock_irqrestore(&t->sess->lock, flags);
 	return ugdb_stop_event(t, sig, RSP_REASON_NONE, 0, 0, info, true);
 }
 
@@ -262,7 +280,7 @@ static void ugdb_thread_gone(struct ugdb_thread *t, long code, bool own)
 	unsigned long flags;
 	bool all = true;
 
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	t->exited = true;
 	t->event_sig = 0;
 	if (code >= 0)
@@ -274,7 +292,7 @@ static void ugdb_thread_gone(struct ugdb_thread *t, long code, bool own)
 		p->gone = true;
 	else if (own && sess->thread_events)
 		t->exit_event = true;
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	ugdb_session_event(sess);
 }
 
@@ -296,9 +314,9 @@ static u32 ugdb_report_exit(u32 action, struct utrace_engine *engine,
 	if (sig->flags & SIGNAL_GROUP_EXIT) {
 		code = sig->group_exit_code;
 		/* the process is ending: what follows is its W or X */
-		spin_lock_irqsave(&t->sess->lock, flags);
+		raw_spin_lock_irqsave(&t->sess->lock, flags);
 		t->proc->group_exiting = true;
-		spin_unlock_irqrestore(&t->sess->lock, flags);
+		raw_spin_unlock_irqrestore(&t->sess->lock, flags);
 	} else if (!thread_group_leader(current)) {
 		code = -1;
 	}
@@ -360,7 +378,7 @@ struct ugdb_thread *ugdb_follow_task(struct ugdb_session *sess,
 	}
 	nt->engine = ne;
 	get_task_struct(child);
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	if (!sess->closing && !p->closing) {
 		/*
 		 * QThreadEvents: a new thread of a process reports its
@@ -376,7 +394,7 @@ struct ugdb_thread *ugdb_follow_task(struct ugdb_session *sess,
 		list_add_tail_rcu(&nt->node, &sess->threads);
 		added = true;
 	}
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	if (!added) {
 		utrace_control(child, ne, UTRACE_DETACH);
 		utrace_engine_put(ne);
@@ -459,16 +477,16 @@ int ugdb_add_thread(struct ugdb_session *sess, struct ugdb_process *p,
 	t->proc = p;
 	get_task_struct(task);
 	/* in the list before the engine can report anything */
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	list_add_tail_rcu(&t->node, &sess->threads);
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 
 	t->engine = ugdb_engine_attach(task, t);
 	if (IS_ERR(t->engine)) {
 		ret = PTR_ERR(t->engine);
-		spin_lock_irqsave(&sess->lock, flags);
+		raw_spin_lock_irqsave(&sess->lock, flags);
 		list_del(&t->node);
-		spin_unlock_irqrestore(&sess->lock, flags);
+		raw_spin_unlock_irqrestore(&sess->lock, flags);
 		put_task_struct(task);
 		kfree(t);
 		return ret == -EEXIST ? -EBUSY : ret;
@@ -491,9 +509,9 @@ void ugdb_free_thread(struct ugdb_session *sess, struct ugdb_thread *t)
 	ugdb_hw_release_thread(t);
 	utrace_engine_put(t->engine);
 	ugdb_vfork_forget(t);
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	list_del(&t->node);
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	put_task_struct(t->task);
 	kfree(t);
 }
@@ -530,11 +548,11 @@ int ugdb_examine(struct ugdb_thread *t, long timeout)
 	struct task_struct *child;
 	int ret;
 
-	spin_lock_irqsave(&t->sess->lock, flags);
+	raw_spin_lock_irqsave(&t->sess->lock, flags);
 	child = t->vfork_child;
 	if (child)
 		get_task_struct(child);
-	spin_unlock_irqrestore(&t->sess->lock, flags);
+	raw_spin_unlock_irqrestore(&t->sess->lock, flags);
 	if (!child)
 		return ugdb_wait_stopped(t, end);
 	for (;;) {
@@ -572,9 +590,9 @@ int ugdb_stop_all(struct ugdb_session *sess)
 	int ret = 0, err;
 
 	list_for_each_entry(t, &sess->threads, node) {
-		spin_lock_irqsave(&sess->lock, flags);
+		raw_spin_lock_irqsave(&sess->lock, flags);
 		t->want_stop = true;
-		spin_unlock_irqrestore(&sess->lock, flags);
+		raw_spin_unlock_irqrestore(&sess->lock, flags);
 		if (!t->exited)
 			utrace_control(t->task, t->engine, UTRACE_STOP);
 	}
@@ -758,11 +776,11 @@ int ugdb_launch(struct ugdb_session *sess, pid_t pid)
 	ret = PTR_ERR_OR_ZERO(p);
 	if (ret)
 		goto out;
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	list_for_each_entry(t, &sess->threads, node)
 		if (t->task == task)
 			t->resumed = true;
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	if (run)
 		sess->run_pid = p->pid;
 	ugdb_session_event(sess);
@@ -816,7 +834,7 @@ int ugdb_proc_recheck(struct ugdb_session *sess, struct ugdb_process *p)
 	/* any other answer, a failed check (-ENOMEM) too, is a refusal */
 	pr_info("ugdb: pid %d exec'd what its session may not debug: detached\n",
 		p->pid);
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	p->exit_code = 0;
 	list_for_each_entry(t, &sess->threads, node) {
 		if (t->proc == p) {
@@ -826,7 +844,7 @@ int ugdb_proc_recheck(struct ugdb_session *sess, struct ugdb_process *p)
 		}
 	}
 	p->gone = true;
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	ugdb_regcache_drop(&sess->regs);
 	/*
 	 * Let the threads go now; their records stay (a caller may hold
@@ -860,7 +878,7 @@ static struct ugdb_thread *ugdb_take_event(struct ugdb_session *sess,
 	struct ugdb_thread *t, *found = NULL;
 	unsigned long flags;
 
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	list_for_each_entry(t, &sess->threads, node) {
 		if (only && t->proc != only)
 			continue;
@@ -878,7 +896,7 @@ static struct ugdb_thread *ugdb_take_event(struct ugdb_session *sess,
 		sess->stop_reason = RSP_REASON_NONE;
 		sess->stop_arg = 0;
 		sess->stop_tid = found->tid;
-		spin_unlock_irqrestore(&sess->lock, flags);
+		raw_spin_unlock_irqrestore(&sess->lock, flags);
 		return found;
 	}
 	if (found) {
@@ -897,7 +915,7 @@ static struct ugdb_thread *ugdb_take_event(struct ugdb_session *sess,
 		found->event_sig = 0;
 		ugdb_syscall_taken(found);
 	}
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	return found;
 }
 
@@ -907,14 +925,14 @@ struct ugdb_process *ugdb_proc_gone(struct ugdb_session *sess)
 	struct ugdb_process *p, *found = NULL;
 	unsigned long flags;
 
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	list_for_each_entry(p, &sess->procs, node) {
 		if (p->gone) {
 			found = p;
 			break;
 		}
 	}
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	return found;
 }
 
@@ -924,9 +942,9 @@ static void ugdb_exit_stop(struct ugdb_session *sess, struct ugdb_process *p,
 	unsigned long flags;
 	long code;
 
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	code = p->exit_code;
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	stop->pid = p->pid;
 	if (code & 0x7f) {
 		stop->kind = RSP_STOP_KILLED;
@@ -1013,14 +1031,14 @@ static bool ugdb_none_resumed(struct ugdb_session *sess)
 
 	if (!sess->resume_ran)
 		return false;
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	list_for_each_entry(p, &sess->procs, node)
 		if (p->group_exiting)
 			none = false;
 	list_for_each_entry(t, &sess->threads, node)
 		if (t->resumed && !t->exited)
 			none = false;
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	return none;
 }
 
@@ -1103,7 +1121,7 @@ int ugdb_thread_events(struct ugdb_session *sess, int enable)
 	struct ugdb_thread *t;
 	unsigned long flags;
 
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	sess->thread_events = enable;
 	if (!enable) {
 		list_for_each_entry(t, &sess->threads, node) {
@@ -1113,7 +1131,7 @@ int ugdb_thread_events(struct ugdb_session *sess, int enable)
 				t->event_sig = 0;
 		}
 	}
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	return 0;
 }
 
@@ -1124,11 +1142,11 @@ bool ugdb_main_gone(struct ugdb_session *sess)
 	unsigned long flags;
 	bool gone = false;
 
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	p = list_first_entry_or_null(&sess->procs, struct ugdb_process, node);
 	if (p)
 		gone = p->gone;
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	return gone;
 }
 
@@ -1139,10 +1157,10 @@ static bool ugdb_main_launching(struct ugdb_session *sess)
 	unsigned long flags;
 	bool ret;
 
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	p = ugdb_proc_main(sess);
 	ret = p && READ_ONCE(p->exec_pending);
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	return ret;
 }
 

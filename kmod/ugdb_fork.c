@@ -56,10 +56,10 @@ static void ugdb_fork_clean(struct ugdb_session *sess, struct ugdb_bptab *tab,
 	c = kmalloc(sizeof(*c), GFP_ATOMIC);
 	if (!c)
 		goto fail;
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	c->nr = tab->nr;
 	memcpy(c->bps, tab->bps, c->nr * sizeof(c->bps[0]));
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	e = utrace_attach_task(child, UTRACE_ATTACH_CREATE, &ugdb_clean_ops, c);
 	if (IS_ERR(e)) {
 		kfree(c);
@@ -112,25 +112,25 @@ u32 ugdb_fork_child(struct ugdb_thread *t, struct task_struct *child)
 	if (!p)
 		goto undebugged;
 	p->launched = parent->launched;	/* gdbserver's rule */
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	p->bp.nr = parent->bp.nr;
 	memcpy(p->bp.bps, parent->bp.bps, p->bp.nr * sizeof(p->bp.bps[0]));
 	p->bp.mm = child->mm;
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	ugdb_proc_add(sess, p);
 	if (!ugdb_follow_task(sess, child, p, true)) {
-		spin_lock_irqsave(&sess->lock, flags);
+		raw_spin_lock_irqsave(&sess->lock, flags);
 		list_del_rcu(&p->node);
-		spin_unlock_irqrestore(&sess->lock, flags);
+		raw_spin_unlock_irqrestore(&sess->lock, flags);
 		/* readers look at the list under sess->lock only */
 		ugdb_proc_free(p);
 		goto undebugged;
 	}
 	if (vfork) {
 		get_task_struct(child);
-		spin_lock_irqsave(&sess->lock, flags);
+		raw_spin_lock_irqsave(&sess->lock, flags);
 		t->vfork_child = child;
-		spin_unlock_irqrestore(&sess->lock, flags);
+		raw_spin_unlock_irqrestore(&sess->lock, flags);
 	}
 	return ugdb_thread_event(t, SIGTRAP, vfork ? RSP_REASON_VFORK :
 				 RSP_REASON_FORK, pid);
@@ -157,10 +157,10 @@ void ugdb_vfork_forget(struct ugdb_thread *t)
 	struct task_struct *child;
 	unsigned long flags;
 
-	spin_lock_irqsave(&t->sess->lock, flags);
+	raw_spin_lock_irqsave(&t->sess->lock, flags);
 	child = t->vfork_child;
 	t->vfork_child = NULL;
-	spin_unlock_irqrestore(&t->sess->lock, flags);
+	raw_spin_unlock_irqrestore(&t->sess->lock, flags);
 	if (child)
 		put_task_struct(child);
 }

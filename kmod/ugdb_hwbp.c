@@ -114,11 +114,11 @@ static void ugdb_hw_triggered(struct perf_event *bp,
 	struct ugdb_thread *t = bp->overflow_handler_context;
 	unsigned long flags;
 
-	spin_lock_irqsave(&t->sess->lock, flags);
+	raw_spin_lock_irqsave(&t->sess->lock, flags);
 	t->hw_hit = true;
 	t->hw_hit_exec = bp->attr.bp_type == HW_BREAKPOINT_X;
 	t->hw_hit_addr = bp->attr.bp_addr;
-	spin_unlock_irqrestore(&t->sess->lock, flags);
+	raw_spin_unlock_irqrestore(&t->sess->lock, flags);
 	utrace_report_hw_breakpoint(regs, 0);
 }
 
@@ -128,12 +128,12 @@ bool ugdb_hw_take_hit(struct ugdb_thread *t, bool *exec, u64 *addr)
 	unsigned long flags;
 	bool hit;
 
-	spin_lock_irqsave(&t->sess->lock, flags);
+	raw_spin_lock_irqsave(&t->sess->lock, flags);
 	hit = t->hw_hit;
 	*exec = t->hw_hit_exec;
 	*addr = t->hw_hit_addr;
 	t->hw_hit = false;
-	spin_unlock_irqrestore(&t->sess->lock, flags);
+	raw_spin_unlock_irqrestore(&t->sess->lock, flags);
 	return hit;
 }
 
@@ -190,10 +190,10 @@ static int sync_thread(struct ugdb_session *sess, struct ugdb_thread *t)
 	unsigned int gen;
 	int i, err, ret = 0;
 
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	memcpy(want, sess->drs, sizeof(want));
 	gen = sess->hw_gen;
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 
 	mutex_lock(&t->hw_mutex);
 	/*
@@ -227,10 +227,10 @@ static int apply_drs(struct ugdb_session *sess, const struct ugdb_dr *drs)
 	unsigned long flags;
 	int err, ret = 0;
 
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	memcpy(sess->drs, drs, sizeof(sess->drs));
 	sess->hw_gen++;
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	list_for_each_entry(t, &sess->threads, node) {
 		if (t->exited)
 			continue;

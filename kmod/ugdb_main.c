@@ -111,8 +111,9 @@ static int ugdb_open(struct inode *inode, struct file *file)
 	if (!sess->check_cred)
 		goto out_rsp;
 	mutex_init(&sess->mutex);
-	spin_lock_init(&sess->lock);
+	raw_spin_lock_init(&sess->lock);
 	init_waitqueue_head(&sess->wq);
+	init_irq_work(&sess->wake_work, ugdb_session_wake_fn);
 	INIT_LIST_HEAD(&sess->threads);
 	INIT_LIST_HEAD(&sess->procs);
 	sess->cred = get_cred(file->f_cred);
@@ -165,6 +166,8 @@ static void ugdb_session_end(struct ugdb_session *sess)
 	ugdb_run_free(sess);
 	ugdb_osdata_free(sess);
 	ugdb_regcache_free(&sess->regs);
+	/* no callback runs for the session any more: its last wake */
+	irq_work_sync(&sess->wake_work);
 	kvfree(sess->rsp);
 	kvfree(sess);
 	ugdb_user_put(uid);

@@ -81,14 +81,14 @@ long ugdb_read_mem(struct ugdb_session *sess, struct ugdb_bptab *tab,
 
 	if (n <= 0)
 		return n;
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	for (i = 0; i < tab->nr; i++) {
 		u64 a = tab->bps[i].addr;
 
 		if (a >= addr && a < addr + n)
 			buf[a - addr] = tab->bps[i].orig;
 	}
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	return n;
 }
 
@@ -111,9 +111,9 @@ long ugdb_write_mem(struct ugdb_session *sess, struct ugdb_bptab *tab,
 		if (i >= 0) {
 			unsigned long flags;
 
-			spin_lock_irqsave(&sess->lock, flags);
+			raw_spin_lock_irqsave(&sess->lock, flags);
 			tab->bps[i].orig = buf[done];
-			spin_unlock_irqrestore(&sess->lock, flags);
+			raw_spin_unlock_irqrestore(&sess->lock, flags);
 			done++;
 			continue;
 		}
@@ -136,14 +136,14 @@ bool ugdb_is_bp(struct ugdb_session *sess, struct mm_struct *mm, u64 addr)
 	unsigned long flags;
 	bool found = false;
 
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	list_for_each_entry(p, &sess->procs, node) {
 		if (p->bp.mm == mm && bp_index(&p->bp, addr) >= 0) {
 			found = true;
 			break;
 		}
 	}
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	return found;
 }
 
@@ -166,18 +166,18 @@ int ugdb_insert_bp(struct ugdb_session *sess, struct ugdb_bptab *tab,
 	if (!mm)
 		return -ESRCH;
 	/* record first: a thread may hit it the moment it is written */
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	tab->mm = mm;
 	tab->bps[tab->nr].addr = addr;
 	tab->bps[tab->nr].orig = orig;
 	tab->nr++;
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	mmput(mm);
 	n = raw_access(sess, task, addr, &int3, 1, FOLL_WRITE);
 	if (n < 0) {
-		spin_lock_irqsave(&sess->lock, flags);
+		raw_spin_lock_irqsave(&sess->lock, flags);
 		tab->nr--;
-		spin_unlock_irqrestore(&sess->lock, flags);
+		raw_spin_unlock_irqrestore(&sess->lock, flags);
 		return n;
 	}
 	return 0;
@@ -200,9 +200,9 @@ int ugdb_remove_bp(struct ugdb_session *sess, struct ugdb_bptab *tab,
 	 * there is nothing left to restore.  Threads that already hit it
 	 * are stopped, so no trap on it is in flight.
 	 */
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	tab->bps[i] = tab->bps[--tab->nr];
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	return n < 0 ? n : 0;
 }
 
@@ -222,10 +222,10 @@ void ugdb_bps_forget(struct ugdb_session *sess, struct ugdb_bptab *tab)
 {
 	unsigned long flags;
 
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	tab->nr = 0;
 	tab->mm = NULL;
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 }
 
 /*

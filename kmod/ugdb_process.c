@@ -45,11 +45,11 @@ void ugdb_proc_add(struct ugdb_session *sess, struct ugdb_process *p)
 	unsigned long flags;
 
 	utrace_dbg("proc add %d", p->pid);
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	list_add_tail_rcu(&p->node, &sess->procs);
 	if (!sess->pid)
 		sess->pid = p->pid;
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 }
 
 /* sess->mutex held. */
@@ -77,11 +77,11 @@ bool ugdb_proc_threads_exited(struct ugdb_session *sess,
 	unsigned long flags;
 	bool all = true;
 
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	list_for_each_entry(t, &sess->threads, node)
 		if (t->proc == p)
 			all &= t->exited;
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	return all;
 }
 
@@ -142,9 +142,9 @@ void ugdb_forget_proc(struct ugdb_session *sess, struct ugdb_process *p,
 	unsigned long flags;
 
 	utrace_dbg("proc forget %d kill %d", p->pid, kill);
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	p->closing = true;		/* no new threads from here on */
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 
 	t = ugdb_proc_thread(sess, p);
 	/*
@@ -167,23 +167,23 @@ void ugdb_forget_proc(struct ugdb_session *sess, struct ugdb_process *p,
 		if (t->proc == p)
 			ugdb_free_thread(sess, t);
 
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	list_del_rcu(&p->node);
 	if (sess->pid == p->pid) {
 		struct ugdb_process *first = ugdb_proc_main(sess);
 
 		sess->pid = first ? first->pid : 0;
 	}
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	/* callbacks look at the list only under sess->lock: none sees it */
 	ugdb_proc_free(p);
 
 	if (!sess->pid) {
 		/* the last one: the session is empty again */
 		ugdb_hw_clear(sess);
-		spin_lock_irqsave(&sess->lock, flags);
+		raw_spin_lock_irqsave(&sess->lock, flags);
 		sess->catch_syscalls = false;
-		spin_unlock_irqrestore(&sess->lock, flags);
+		raw_spin_unlock_irqrestore(&sess->lock, flags);
 		sess->interrupting = false;
 		sess->resume_ran = false;
 	}
@@ -198,15 +198,15 @@ void ugdb_forget_all(struct ugdb_session *sess, enum ugdb_forget how)
 	struct ugdb_process *p;
 	unsigned long flags;
 
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	sess->closing = true;		/* no new processes or threads */
 	sess->catch_syscalls = false;
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	ugdb_hw_clear(sess);
 	while ((p = ugdb_proc_main(sess)))
 		ugdb_forget_proc(sess, p, how == UGDB_FORGET_KILL ||
 				 (how == UGDB_FORGET_END && p->launched));
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	sess->closing = false;
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 }

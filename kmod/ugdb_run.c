@@ -215,11 +215,11 @@ bool ugdb_run_pump(struct ugdb_session *sess, pid_t *ran)
 		return false;
 	if (sess->run_state != UGDB_RUN_STARTED)
 		return true;
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	p = run_proc(sess);
 	pending = !p || READ_ONCE(p->exec_pending);
 	gone = !p || p->gone;
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	if (pending && !gone)
 		return true;
 	if (pending) {

@@ -52,11 +52,11 @@ static bool user_siginfo(struct ugdb_session *sess, struct ugdb_thread *t,
 	bool has;
 
 	memset(out, 0, USER_SIGINFO_SIZE);
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	has = t->has_siginfo;
 	if (has)
 		memcpy(out, &t->siginfo, sizeof(t->siginfo));
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	return has;
 }
 
@@ -107,16 +107,16 @@ long ugdb_write_siginfo(struct ugdb_session *sess, struct ugdb_thread *t,
 		return ret;
 	memcpy(user + off, buf, len);
 	memcpy(&info, user, sizeof(info));
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	held = t->signal_held;
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	if (held) {
 		ret = utrace_signal_info(t->task, t->engine, &info);
 		if (ret)
 			return ret;
 	}
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	t->siginfo = info;
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	return len;
 }

@@ -58,11 +58,11 @@ u32 ugdb_report_syscall_exit(u32 action, struct utrace_engine *engine,
 	t->in_syscall = false;
 	if (!caught(sess, t->syscall_nr))
 		return UTRACE_RESUME_MAX;
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	busy = t->event_sig != 0;	/* another event comes first */
 	if (!busy)
 		t->return_owed = true;
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	if (busy)
 		return UTRACE_RESUME_MAX;
 	return ugdb_thread_event(t, SIGTRAP, RSP_REASON_SYSCALL_ENTRY,
@@ -114,13 +114,13 @@ int ugdb_catch_syscalls(struct ugdb_session *sess, int enable,
 	for (i = 0; i < n; i++)
 		if (nrs[i] >= UGDB_NR_SYSCALLS)
 			return -EINVAL;
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	bitmap_zero(sess->catch_nrs, UGDB_NR_SYSCALLS);
 	for (i = 0; i < n; i++)
 		__set_bit(nrs[i], sess->catch_nrs);
 	sess->catch_all = enable && !n;
 	sess->catch_syscalls = enable;
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	list_for_each_entry(t, &sess->threads, node)
 		if (!t->exited)
 			utrace_set_events(t->task, t->engine,

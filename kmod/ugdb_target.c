@@ -240,9 +240,9 @@ static bool event_still_valid(struct ugdb_session *sess, struct ugdb_thread *t)
 			      task_pt_regs(t->task)->ip)) {
 		return true;
 	}
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	t->event_sig = 0;
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	return false;
 }
 
@@ -293,7 +293,7 @@ static int op_resume(void *target, const struct rsp_resume *acts, int n)
 		step = a->kind == RSP_RESUME_STEP || range;
 		/* 0 suppresses a signal the thread stopped with */
 		utrace_signal_deliver(t->task, t->engine, a->sig);
-		spin_lock_irqsave(&sess->lock, flags);
+		raw_spin_lock_irqsave(&sess->lock, flags);
 		t->want_stop = false;
 		t->stepping = step;
 		t->range_start = range ? a->start : 0;
@@ -301,7 +301,7 @@ static int op_resume(void *target, const struct rsp_resume *acts, int n)
 		t->held_sig = 0;
 		t->has_siginfo = false;	/* its stop is over */
 		t->signal_held = false;
-		spin_unlock_irqrestore(&sess->lock, flags);
+		raw_spin_unlock_irqrestore(&sess->lock, flags);
 		utrace_dbg("resume %d step %d sig %d", t->tid, step, a->sig);
 		/* back from vfork(), report_quiesce tells gdb "vforkdone" */
 		if (READ_ONCE(t->vfork_child))
@@ -324,9 +324,9 @@ static void op_interrupt(void *target)
 	list_for_each_entry(t, &sess->threads, node) {
 		if (t->exited)
 			continue;
-		spin_lock_irqsave(&sess->lock, flags);
+		raw_spin_lock_irqsave(&sess->lock, flags);
 		t->want_stop = true;
-		spin_unlock_irqrestore(&sess->lock, flags);
+		raw_spin_unlock_irqrestore(&sess->lock, flags);
 		utrace_control(t->task, t->engine, UTRACE_INTERRUPT);
 	}
 	ugdb_session_event(sess);
@@ -458,9 +458,9 @@ static u32 op_events(void *target, u32 offered)
 	u32 agreed = offered & (RSP_EVENT_EXEC | RSP_EVENT_FORK |
 				RSP_EVENT_VFORK);
 
-	spin_lock_irqsave(&sess->lock, flags);
+	raw_spin_lock_irqsave(&sess->lock, flags);
 	sess->gdb_events = agreed;
-	spin_unlock_irqrestore(&sess->lock, flags);
+	raw_spin_unlock_irqrestore(&sess->lock, flags);
 	return agreed;
 }
 

@@ -32,6 +32,8 @@
  * either the pass sees the detached ops or utrace_barrier() sees the pass.
  */
 #include <linux/hash.h>
+#include <linux/irq_work.h>
+#include <linux/llist.h>
 #include <linux/module.h>
 #include <linux/rculist.h>
 #include <linux/refcount.h>
@@ -54,13 +56,15 @@ struct utrace {
 	struct rcu_head rcu;
 	refcount_t ref;			/* the hash holds one */
 	struct task_struct *task;	/* pinned */
-	spinlock_t lock;
+	raw_spinlock_t lock;
 	struct list_head attached;	/* see the comment at the top */
 	struct list_head attaching;	/* under ->lock */
 	/* two works: a RESUME one and a SIGNAL one can be queued at once */
 	struct callback_head work[2];
 	wait_queue_head_t resume_wq;	/* the stopped task sleeps here */
 	wait_queue_head_t stop_wq;	/* examiners wait for ->stopped */
+	struct llist_node wake_node;	/* on utrace_wakes: utrace_wake() */
+	unsigned long wake_queued;	/* bit 0: wake_node is queued */
 	unsigned int examining;		/* under ->lock: utrace_examine_begin */
 	wait_queue_head_t examine_wq;	/* the task waits for examining 0 */
 	struct utrace_engine *reporting;	/* engine being called */
@@ -93,7 +97,7 @@ struct utrace {
 
 #define UTRACE_HASH_BITS	8
 static struct hlist_head utrace_table[1 << UTRACE_HASH_BITS];
-static DEFINE_SPINLOCK(utrace_table_lock);
+static DEFINE_RAW_SPINLOCK(utrace_table_lock);
 atomic_t utrace_nr_tasks = ATOMIC_INIT(0);
 
 static const struct utrace_engine_ops utrace_detached_ops;
@@ -171,7 +175,7 @@ static struct utrace *utrace_get_or_create(struct task_struct *task)
 	refcount_set(&u->ref, 2);	/* the hash's and ours */
 	get_task_struct(task);
 	u->task = task;
-	spin_lock_init(&u->lock);
+	raw_spin_lock_init(&u->lock);
 	INIT_LIST_HEAD(&u->attached);
 	INIT_LIST_HEAD(&u->attaching);
 	init_task_work(&u->work[0], utrace_work_fn);
@@ -180,13 +184,13 @@ static struct utrace *utrace_get_or_create(struct task_struct *task)
 	init_waitqueue_head(&u->stop_wq);
 	init_waitqueue_head(&u->examine_wq);
 
-	spin_lock_irqsave(&utrace_table_lock, irqf);
+	raw_spin_lock_irqsave(&utrace_table_lock, irqf);
 	old = utrace_get(task);
 	if (!old) {
 		hlist_add_head_rcu(&u->hnode, utrace_bucket(task));
 		atomic_inc(&utrace_nr_tasks);
 	}
-	spin_unlock_irqrestore(&utrace_table_lock, irqf);
+	raw_spin_unlock_irqrestore(&utrace_table_lock, irqf);
 	if (old) {
 		put_task_struct(task);
 		kfree(u);
@@ -221,14 +225,27 @@ static bool utrace_queue_work(struct utrace *u)
 	return true;
 }
 
+static void utrace_engine_free_rcu(struct rcu_head *rcu)
+{
+	struct utrace_engine *engine =
+		container_of(rcu, struct utrace_engine, rcu);
+
+	if (engine->release)
+		engine->release(engine->data);
+	kfree(engine);
+}
+
+/*
+ * The last reference may drop where nothing may sleep or free (under
+ * ->lock, in a probe: kfree() takes sleeping locks on PREEMPT_RT), so
+ * the engine goes from an RCU callback; utrace_exit() waits for them.
+ */
 void __utrace_engine_release(struct kref *kref)
 {
 	struct utrace_engine *engine =
 		container_of(kref, struct utrace_engine, kref);
 
-	if (engine->release)
-		engine->release(engine->data);
-	kfree(engine);
+	call_rcu(&engine->rcu, utrace_engine_free_rcu);
 }
 EXPORT_SYMBOL_GPL(__utrace_engine_release);
 
@@ -285,11 +302,11 @@ struct utrace_engine *utrace_attach_task(struct task_struct *task, int flags,
 		u = utrace_get(task);
 		if (!u)
 			return ERR_PTR(-ENOENT);
-		spin_lock_irqsave(&u->lock, irqf);
+		raw_spin_lock_irqsave(&u->lock, irqf);
 		found = find_engine(u, flags, ops, data);
 		if (found)
 			utrace_engine_get(found);
-		spin_unlock_irqrestore(&u->lock, irqf);
+		raw_spin_unlock_irqrestore(&u->lock, irqf);
 		utrace_put(u);
 		return found ? found : ERR_PTR(-ENOENT);
 	}
@@ -310,7 +327,7 @@ struct utrace_engine *utrace_attach_task(struct task_struct *task, int flags,
 		kfree(engine);
 		return ERR_CAST(u);
 	}
-	spin_lock_irqsave(&u->lock, irqf);
+	raw_spin_lock_irqsave(&u->lock, irqf);
 	if (u->exiting || u->reaped) {
 		found = ERR_PTR(-ESRCH);
 	} else if ((flags & UTRACE_ATTACH_EXCLUSIVE) &&
@@ -330,7 +347,7 @@ struct utrace_engine *utrace_attach_task(struct task_struct *task, int flags,
 			utrace_queue_work(u);
 		}
 	}
-	spin_unlock_irqrestore(&u->lock, irqf);
+	raw_spin_unlock_irqrestore(&u->lock, irqf);
 	utrace_put(u);
 	if (IS_ERR(found))
 		kfree(engine);
@@ -383,9 +400,9 @@ int utrace_set_events(struct task_struct *task, struct utrace_engine *engine,
 	WRITE_ONCE(engine->flags, events);
 	u = utrace_get(task);
 	if (u) {
-		spin_lock_irqsave(&u->lock, irqf);
+		raw_spin_lock_irqsave(&u->lock, irqf);
 		utrace_guard_changed(u);
-		spin_unlock_irqrestore(&u->lock, irqf);
+		raw_spin_unlock_irqrestore(&u->lock, irqf);
 		utrace_put(u);
 	}
 	return 0;
@@ -401,10 +418,58 @@ static void engine_detach(struct utrace_engine *engine)
 	engine_syscall_hooks(engine, 0);
 }
 
-/* Wake the task if it is stopped: only our own wait queue, by state. */
-static void utrace_wake(struct utrace *u)
+/*
+ * Wake the task if it sleeps in utrace_stop() (only our own wait queue,
+ * by state), and the examiners waiting for its stop (utrace_stop(),
+ * utrace_report_exit()).
+ */
+static void utrace_wake_now(struct utrace *u)
 {
 	__wake_up(&u->resume_wq, TASK_WAKEKILL | __TASK_TRACED, 0, NULL);
+	wake_up_all(&u->stop_wq);
+}
+
+/*
+ * Wait queue locks sleep on PREEMPT_RT, and much of the layer runs where
+ * nothing may sleep: tracepoint probes (preemption off), the die notifier
+ * (interrupts off), under ->lock.  There the wake-up is handed to an
+ * irq_work, which runs in a thread on PREEMPT_RT and in an interrupt
+ * elsewhere.  One irq_work for the layer, with a list of utraces, each
+ * holding a reference while it is queued: an irq_work in a struct utrace
+ * could not be waited for before the memory goes (an RCU callback may not
+ * sleep), and the irq_work code touches it after the function returns.
+ * The wake comes after the caller's change of state: either the bit was
+ * clear and we queue the utrace, or it is queued and its wake is still
+ * to come (the bit is cleared before the wake, with a full barrier).
+ */
+static LLIST_HEAD(utrace_wakes);
+
+static void utrace_wakes_fn(struct irq_work *work)
+{
+	struct llist_node *list = llist_del_all(&utrace_wakes);
+	struct utrace *u, *next;
+
+	llist_for_each_entry_safe(u, next, list, wake_node) {
+		clear_bit(0, &u->wake_queued);
+		smp_mb__after_atomic();	/* clear the bit, then look */
+		utrace_wake_now(u);
+		utrace_put(u);
+	}
+}
+
+static DEFINE_IRQ_WORK(utrace_wakes_work, utrace_wakes_fn);
+
+static void utrace_wake(struct utrace *u)
+{
+	if (preemptible()) {
+		utrace_wake_now(u);
+		return;
+	}
+	if (test_and_set_bit(0, &u->wake_queued))
+		return;
+	refcount_inc(&u->ref);
+	llist_add(&u->wake_node, &utrace_wakes);
+	irq_work_queue(&utrace_wakes_work);
 }
 
 int utrace_control(struct task_struct *task, struct utrace_engine *engine,
@@ -420,7 +485,7 @@ int utrace_control(struct task_struct *task, struct utrace_engine *engine,
 	u = utrace_get(task);
 	if (!u)
 		return -ESRCH;
-	spin_lock_irqsave(&u->lock, irqf);
+	raw_spin_lock_irqsave(&u->lock, irqf);
 	if (engine->ops == &utrace_detached_ops) {
 		ret = -ESRCH;
 		goto out;
@@ -458,7 +523,7 @@ int utrace_control(struct task_struct *task, struct utrace_engine *engine,
 		break;
 	}
 out:
-	spin_unlock_irqrestore(&u->lock, irqf);
+	raw_spin_unlock_irqrestore(&u->lock, irqf);
 	if (action >= UTRACE_SINGLESTEP)
 		utrace_wake(u);
 	utrace_put(u);
@@ -507,12 +572,12 @@ int utrace_examine_begin(struct task_struct *task)
 
 	if (!u)
 		return -ESRCH;
-	spin_lock_irqsave(&u->lock, irqf);
+	raw_spin_lock_irqsave(&u->lock, irqf);
 	if (u->stopped) {
 		u->examining++;
 		ret = 0;
 	}
-	spin_unlock_irqrestore(&u->lock, irqf);
+	raw_spin_unlock_irqrestore(&u->lock, irqf);
 	utrace_put(u);
 	return ret;
 }
@@ -527,9 +592,9 @@ void utrace_examine_end(struct task_struct *task)
 
 	if (WARN_ON_ONCE(!u))
 		return;
-	spin_lock_irqsave(&u->lock, irqf);
+	raw_spin_lock_irqsave(&u->lock, irqf);
 	last = !--u->examining;
-	spin_unlock_irqrestore(&u->lock, irqf);
+	raw_spin_unlock_irqrestore(&u->lock, irqf);
 	if (last)
 		wake_up_all(&u->examine_wq);
 	utrace_put(u);
@@ -586,14 +651,14 @@ int utrace_signal_deliver(struct task_struct *task,
 		utrace_put(u);
 		return -EINVAL;
 	}
-	spin_lock_irqsave(&u->lock, irqf);
+	raw_spin_lock_irqsave(&u->lock, irqf);
 	if (READ_ONCE(engine->ops) == &utrace_detached_ops)
 		ret = -ESRCH;
 	else if (!u->stopped)
 		ret = -EBUSY;
 	else
 		u->deliver_sig = sig;
-	spin_unlock_irqrestore(&u->lock, irqf);
+	raw_spin_unlock_irqrestore(&u->lock, irqf);
 	utrace_put(u);
 	return ret;
 }
@@ -608,7 +673,7 @@ int utrace_signal_info(struct task_struct *task, struct utrace_engine *engine,
 
 	if (!u)
 		return -ESRCH;
-	spin_lock_irqsave(&u->lock, irqf);
+	raw_spin_lock_irqsave(&u->lock, irqf);
 	if (READ_ONCE(engine->ops) == &utrace_detached_ops)
 		ret = -ESRCH;
 	else if (!u->stopped)
@@ -617,7 +682,7 @@ int utrace_signal_info(struct task_struct *task, struct utrace_engine *engine,
 		ret = -ENOENT;
 	else
 		u->held_info = *info;
-	spin_unlock_irqrestore(&u->lock, irqf);
+	raw_spin_unlock_irqrestore(&u->lock, irqf);
 	utrace_put(u);
 	return ret;
 }
@@ -646,7 +711,7 @@ static void utrace_signal_one(struct task_struct *t, int sig)
 		return;
 	}
 	/* all changes of ->attached are made under ->lock */
-	spin_lock_irqsave(&u->lock, irqf);
+	raw_spin_lock_irqsave(&u->lock, irqf);
 	want = utrace_wants_signals(u, true);
 	/* the end of a step over a system call: utrace_step_arm() */
 	if (sig == SIGTRAP && t == current && READ_ONCE(u->exit_trap))
@@ -655,7 +720,7 @@ static void utrace_signal_one(struct task_struct *t, int sig)
 		u->sigcheck = true;
 		utrace_queue_work(u);
 	}
-	spin_unlock_irqrestore(&u->lock, irqf);
+	raw_spin_unlock_irqrestore(&u->lock, irqf);
 	utrace_put(u);
 }
 
@@ -687,9 +752,9 @@ static void utrace_splice_attaching(struct utrace *u)
 
 	if (list_empty_careful(&u->attaching))
 		return;
-	spin_lock_irqsave(&u->lock, irqf);
+	raw_spin_lock_irqsave(&u->lock, irqf);
 	list_splice_tail_init(&u->attaching, &u->attached);
-	spin_unlock_irqrestore(&u->lock, irqf);
+	raw_spin_unlock_irqrestore(&u->lock, irqf);
 }
 
 static const struct utrace_engine_ops *pass_begin(struct utrace *u,
@@ -737,11 +802,11 @@ static u32 engine_set_action(struct utrace *u, struct utrace_engine *engine,
 	if (READ_ONCE(engine->ctl_seq) == u->pass_seq &&
 	    READ_ONCE(engine->action) == ret)
 		return ret;
-	spin_lock_irqsave(&u->lock, irqf);
+	raw_spin_lock_irqsave(&u->lock, irqf);
 	if (engine->ctl_seq != u->pass_seq && engine->action < ret)
 		ret = engine->action;
 	WRITE_ONCE(engine->action, ret);
-	spin_unlock_irqrestore(&u->lock, irqf);
+	raw_spin_unlock_irqrestore(&u->lock, irqf);
 	return ret;
 }
 
@@ -783,11 +848,11 @@ static void pass_finish(struct utrace *u, u32 action)
 	 * user mode, as for a stop or a report.
 	 */
 	if (action < UTRACE_RESUME || unguard) {
-		spin_lock_irqsave(&u->lock, irqf);
+		raw_spin_lock_irqsave(&u->lock, irqf);
 		if (action == UTRACE_REPORT)
 			u->report = true;
 		utrace_queue_work(u);
-		spin_unlock_irqrestore(&u->lock, irqf);
+		raw_spin_unlock_irqrestore(&u->lock, irqf);
 	}
 }
 
@@ -936,30 +1001,34 @@ static void utrace_guard_update(struct utrace *u)
  * A new task, before it first runs, has its parent's ->real_blocked: the
  * guard stays only if an engine that wants signal reports was attached
  * to it (in the clone report), and goes otherwise.
+ *
+ * From the fork tracepoint, where the child's siglock (a sleeping lock on
+ * PREEMPT_RT, and the parent's own for a thread) may not be taken.  Nor
+ * need it be: the child has not run, so we are the only writer of its
+ * ->real_blocked, and a sigset is one word here, read whole by the
+ * readers under siglock.  A sender that still sees the guard queues the
+ * signal, which get_signal() then acts on as the sender would have.
  */
 static void utrace_guard_child(struct task_struct *child)
 {
-	/* the child has not run: nothing changes its sighand */
-	struct sighand_struct *sighand =
-		rcu_dereference_protected(child->sighand, true);
 	struct utrace *cu = utrace_get(child);
 	unsigned long irqf;
 	bool want = false;
 
+	BUILD_BUG_ON(_NSIG_WORDS != 1);
+
 	if (cu) {
 		/* a new child's list is changed only under ->lock */
-		spin_lock_irqsave(&cu->lock, irqf);
+		raw_spin_lock_irqsave(&cu->lock, irqf);
 		want = utrace_wants_signals(cu, false);
-		spin_unlock_irqrestore(&cu->lock, irqf);
+		raw_spin_unlock_irqrestore(&cu->lock, irqf);
 		cu->guarded = want;
 		utrace_put(cu);
 	}
 	if (want)
 		return;
-	spin_lock_irqsave(&sighand->siglock, irqf);
-	sigandnsets(&child->real_blocked, &child->real_blocked,
-		    &utrace_guard);
-	spin_unlock_irqrestore(&sighand->siglock, irqf);
+	WRITE_ONCE(child->real_blocked.sig[0],
+		   child->real_blocked.sig[0] & ~utrace_guard.sig[0]);
 }
 
 /*
@@ -1010,9 +1079,19 @@ void utrace_report_syscall(struct pt_regs *regs, bool entry)
 	else
 		UTRACE_PASS(u, SYSCALL_EXIT, action, report_syscall_exit, regs);
 	pass_finish(u, action);
-	/* rt_sigtimedwait() returns with ->real_blocked empty */
-	if (!entry && u->guarded)
-		utrace_guard_update(u);
+	/*
+	 * rt_sigtimedwait() returns with ->real_blocked empty: the layer's
+	 * work puts the guard back before the return to user mode (not
+	 * here: siglock is a sleeping lock on PREEMPT_RT).
+	 */
+	if (!entry && u->guarded &&
+	    !utrace_guard_in(&current->real_blocked)) {
+		unsigned long irqf;
+
+		raw_spin_lock_irqsave(&u->lock, irqf);
+		utrace_queue_work(u);
+		raw_spin_unlock_irqrestore(&u->lock, irqf);
+	}
 }
 
 /* report_death returns nothing: its own pass. */
@@ -1043,10 +1122,10 @@ void utrace_report_exit(long code)
 	UTRACE_PASS(u, EXIT, action, report_exit, code);
 	u->in_pass = false;
 	/* from here on it cannot stop: tell examiners before death is told */
-	spin_lock_irqsave(&u->lock, irqf);
+	raw_spin_lock_irqsave(&u->lock, irqf);
 	u->exiting = true;
-	spin_unlock_irqrestore(&u->lock, irqf);
-	wake_up_all(&u->stop_wq);
+	raw_spin_unlock_irqrestore(&u->lock, irqf);
+	utrace_wake(u);
 	/* do_exit() has counted this thread out of signal->live already */
 	utrace_report_death(u, !atomic_read(&current->signal->live), code);
 }
@@ -1123,14 +1202,14 @@ static bool utrace_tidy_lists(struct utrace *u)
 	LIST_HEAD(dead);
 	bool report;
 
-	spin_lock_irqsave(&u->lock, irqf);
+	raw_spin_lock_irqsave(&u->lock, irqf);
 	list_splice_tail_init(&u->attaching, &u->attached);
 	list_for_each_entry_safe(engine, next, &u->attached, entry)
 		if (engine->ops == &utrace_detached_ops)
 			list_move(&engine->entry, &dead);
 	report = u->report;
 	u->report = false;
-	spin_unlock_irqrestore(&u->lock, irqf);
+	raw_spin_unlock_irqrestore(&u->lock, irqf);
 
 	list_for_each_entry_safe(engine, next, &dead, entry) {
 		list_del_init(&engine->entry);
@@ -1151,14 +1230,14 @@ static void utrace_reinject(struct utrace *u)
 	bool holding;
 	int sig;
 
-	spin_lock_irqsave(&u->lock, irqf);
+	raw_spin_lock_irqsave(&u->lock, irqf);
 	sig = u->deliver_sig;
 	holding = u->holding;
 	u->deliver_sig = 0;
 	u->holding = false;
 	if (holding)
 		info = u->held_info;
-	spin_unlock_irqrestore(&u->lock, irqf);
+	raw_spin_unlock_irqrestore(&u->lock, irqf);
 	if (!sig)
 		return;
 	u->reinjecting = true;
@@ -1192,10 +1271,10 @@ static void utrace_signals(struct utrace *u)
 	bool check;
 	u32 action;
 
-	spin_lock_irqsave(&u->lock, irqf);
+	raw_spin_lock_irqsave(&u->lock, irqf);
 	check = u->sigcheck;
 	u->sigcheck = false;
-	spin_unlock_irqrestore(&u->lock, irqf);
+	raw_spin_unlock_irqrestore(&u->lock, irqf);
 	if (!check)
 		return;
 	for (;;) {
@@ -1218,9 +1297,9 @@ static void utrace_signals(struct utrace *u)
 			if (!utrace_wants_stop(u))
 				continue;
 			/* the rest after the stop (utrace_quiescent) */
-			spin_lock_irqsave(&u->lock, irqf);
+			raw_spin_lock_irqsave(&u->lock, irqf);
 			u->sigcheck = true;
-			spin_unlock_irqrestore(&u->lock, irqf);
+			raw_spin_unlock_irqrestore(&u->lock, irqf);
 			return;
 		}
 		deliver = sig;
@@ -1228,10 +1307,10 @@ static void utrace_signals(struct utrace *u)
 		UTRACE_PASS(u, SIGNAL, action, report_signal,
 			    task_pt_regs(current), &u->held_info, &deliver);
 		u->in_pass = false;
-		spin_lock_irqsave(&u->lock, irqf);
+		raw_spin_lock_irqsave(&u->lock, irqf);
 		u->holding = true;
 		u->deliver_sig = deliver;
-		spin_unlock_irqrestore(&u->lock, irqf);
+		raw_spin_unlock_irqrestore(&u->lock, irqf);
 		if (utrace_wants_stop(u))
 			utrace_stop(u);		/* puts the signal back */
 		else
@@ -1262,10 +1341,10 @@ static void utrace_stop(struct utrace *u)
 	utrace_dbg("stop at ip %lx", task_pt_regs(current)->ip);
 
 	do {
-		spin_lock_irqsave(&u->lock, irqf);
+		raw_spin_lock_irqsave(&u->lock, irqf);
 		u->stopped = true;
-		spin_unlock_irqrestore(&u->lock, irqf);
-		wake_up_all(&u->stop_wq);
+		raw_spin_unlock_irqrestore(&u->lock, irqf);
+		wake_up_all(&u->stop_wq);	/* preemptible: at once */
 
 		for (;;) {
 			bool stop;
@@ -1286,9 +1365,9 @@ static void utrace_stop(struct utrace *u)
 			 * race: a list_del_init() of the entry being visited
 			 * sends an unlocked walk round that entry forever.
 			 */
-			spin_lock_irqsave(&u->lock, irqf);
+			raw_spin_lock_irqsave(&u->lock, irqf);
 			stop = utrace_wants_stop(u);
-			spin_unlock_irqrestore(&u->lock, irqf);
+			raw_spin_unlock_irqrestore(&u->lock, irqf);
 			if (!stop || fatal_signal_pending(current) ||
 			    READ_ONCE(u->jctl_n))
 				break;
@@ -1300,14 +1379,14 @@ static void utrace_stop(struct utrace *u)
 		 * Not while an examiner holds us (utrace_examine_begin()):
 		 * its access is short, and SIGKILL waits for it too.
 		 */
-		spin_lock_irqsave(&u->lock, irqf);
+		raw_spin_lock_irqsave(&u->lock, irqf);
 		while (u->examining) {
-			spin_unlock_irqrestore(&u->lock, irqf);
+			raw_spin_unlock_irqrestore(&u->lock, irqf);
 			wait_event(u->examine_wq, !READ_ONCE(u->examining));
-			spin_lock_irqsave(&u->lock, irqf);
+			raw_spin_lock_irqsave(&u->lock, irqf);
 		}
 		u->stopped = false;
-		spin_unlock_irqrestore(&u->lock, irqf);
+		raw_spin_unlock_irqrestore(&u->lock, irqf);
 		if (fatal_signal_pending(current))
 			return;
 		utrace_jctl_reports(u);
@@ -1403,12 +1482,12 @@ static void utrace_step_after_signal(struct utrace *u, struct pt_regs *regs)
 	unsigned long irqf;
 	bool handler, delivered;
 
-	spin_lock_irqsave(&u->lock, irqf);
+	raw_spin_lock_irqsave(&u->lock, irqf);
 	delivered = u->signal_delivered;
 	handler = u->handler_entered;
 	u->signal_delivered = false;
 	u->handler_entered = false;
-	spin_unlock_irqrestore(&u->lock, irqf);
+	raw_spin_unlock_irqrestore(&u->lock, irqf);
 	if (!delivered)
 		return;		/* not yet: the step waits for it */
 	u->step_after_signal = false;
@@ -1423,11 +1502,11 @@ void utrace_signal_delivering(bool handler)
 
 	if (!u || !u->step_after_signal)
 		return;
-	spin_lock_irqsave(&u->lock, irqf);
+	raw_spin_lock_irqsave(&u->lock, irqf);
 	u->signal_delivered = true;
 	u->handler_entered = handler;
 	utrace_queue_work(u);
-	spin_unlock_irqrestore(&u->lock, irqf);
+	raw_spin_unlock_irqrestore(&u->lock, irqf);
 }
 
 /* --- job control --- */
@@ -1457,15 +1536,15 @@ static void utrace_jctl_reports(struct utrace *u)
 	int type;
 
 	for (;;) {
-		spin_lock_irqsave(&u->lock, irqf);
+		raw_spin_lock_irqsave(&u->lock, irqf);
 		if (!u->jctl_n) {
-			spin_unlock_irqrestore(&u->lock, irqf);
+			raw_spin_unlock_irqrestore(&u->lock, irqf);
 			return;
 		}
 		type = u->jctl_q[0];
 		u->jctl_n--;
 		memmove(u->jctl_q, u->jctl_q + 1, u->jctl_n);
-		spin_unlock_irqrestore(&u->lock, irqf);
+		raw_spin_unlock_irqrestore(&u->lock, irqf);
 		action = UTRACE_RESUME;
 		UTRACE_PASS(u, JCTL, action, report_jctl, type, 0);
 		u->in_pass = false;
@@ -1494,12 +1573,12 @@ static void utrace_jctl_queue(struct task_struct *task, struct task_struct *skip
 		u = utrace_get(t);
 		if (!u)
 			continue;
-		spin_lock_irqsave(&u->lock, irqf);
+		raw_spin_lock_irqsave(&u->lock, irqf);
 		if (type == CLD_STOPPED || u->jctl_stopped) {
 			utrace_jctl_push(u, type);
 			utrace_queue_work(u);
 		}
-		spin_unlock_irqrestore(&u->lock, irqf);
+		raw_spin_unlock_irqrestore(&u->lock, irqf);
 		utrace_wake(u);
 		utrace_put(u);
 	}
@@ -1522,9 +1601,9 @@ void utrace_jctl_stopping(void)
 	utrace_jctl_queue(current, current, CLD_STOPPED);
 	if (!u)
 		return;
-	spin_lock_irqsave(&u->lock, irqf);
+	raw_spin_lock_irqsave(&u->lock, irqf);
 	u->jctl_stopped = true;
-	spin_unlock_irqrestore(&u->lock, irqf);
+	raw_spin_unlock_irqrestore(&u->lock, irqf);
 	UTRACE_PASS(u, JCTL, action, report_jctl, CLD_STOPPED, 1);
 	pass_finish(u, action);
 }
@@ -1565,12 +1644,12 @@ void utrace_jctl_signal(struct task_struct *task, int sig)
 			u = utrace_get(t);
 			if (!u)
 				continue;
-			spin_lock_irqsave(&u->lock, irqf);
+			raw_spin_lock_irqsave(&u->lock, irqf);
 			if (!u->stopped) {
 				set_tsk_thread_flag(t, TIF_SIGPENDING);
 				utrace_queue_work(u);
 			}
-			spin_unlock_irqrestore(&u->lock, irqf);
+			raw_spin_unlock_irqrestore(&u->lock, irqf);
 			utrace_put(u);
 		}
 	}
@@ -1641,13 +1720,13 @@ static void utrace_work_fn(struct callback_head *cb)
 	bool again = false;
 
 	if (u) {
-		spin_lock_irqsave(&u->lock, irqf);
+		raw_spin_lock_irqsave(&u->lock, irqf);
 		u->queued[cb == &u->work[1]] = 0;
 		if (!u->deferred && !(current->flags & PF_EXITING)) {
 			u->deferred = true;
 			again = utrace_queue_work(u);
 		}
-		spin_unlock_irqrestore(&u->lock, irqf);
+		raw_spin_unlock_irqrestore(&u->lock, irqf);
 		if (!again) {
 			u->deferred = false;
 			utrace_quiescent(u);
@@ -1668,23 +1747,23 @@ static void utrace_unhash(struct utrace *u)
 	struct utrace_engine *engine, *next;
 	LIST_HEAD(dead);
 
-	spin_lock_irqsave(&utrace_table_lock, irqf);
+	raw_spin_lock_irqsave(&utrace_table_lock, irqf);
 	hlist_del_rcu(&u->hnode);
 	atomic_dec(&utrace_nr_tasks);
-	spin_unlock_irqrestore(&utrace_table_lock, irqf);
+	raw_spin_unlock_irqrestore(&utrace_table_lock, irqf);
 
 	/*
 	 * Detached under ->lock: a utrace_control(DETACH) racing with us
 	 * then finds them detached and leaves the list and the reference
 	 * (ours now) alone.
 	 */
-	spin_lock_irqsave(&u->lock, irqf);
+	raw_spin_lock_irqsave(&u->lock, irqf);
 	u->reaped = true;
 	list_splice_init(&u->attaching, &dead);
 	list_splice_init(&u->attached, &dead);
 	list_for_each_entry(engine, &dead, entry)
 		engine_detach(engine);
-	spin_unlock_irqrestore(&u->lock, irqf);
+	raw_spin_unlock_irqrestore(&u->lock, irqf);
 	list_for_each_entry_safe(engine, next, &dead, entry) {
 		list_del_init(&engine->entry);
 		utrace_engine_put(engine);
@@ -1735,5 +1814,7 @@ void utrace_exit(void)
 	for (i = 0; i < ARRAY_SIZE(utrace_table); i++)
 		hlist_for_each_entry_safe(u, tmp, &utrace_table[i], hnode)
 			utrace_unhash(u);
+	/* its wakes put their references: call_rcu(), so before the barrier */
+	irq_work_sync(&utrace_wakes_work);
 	rcu_barrier();
 }

@@ -88,7 +88,9 @@ enum utrace_events {
 
 struct utrace_engine {
 	struct kref kref;
-	void (*release)(void *data);	/* called when the last ref drops */
+	/* called when the last ref drops, from an RCU callback */
+	void (*release)(void *data);
+	struct rcu_head rcu;		/* the release, see above */
 	struct list_head entry;		/* in utrace->attached / ->attaching */
 	const struct utrace_engine_ops *ops;
 	void *data;

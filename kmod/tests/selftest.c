@@ -95,7 +95,7 @@ struct st_eng {
 };
 
 struct st_ctx {
-	spinlock_t lock;		/* log, nlog */
+	raw_spinlock_t lock;		/* log, nlog: taken in callbacks */
 	struct st_rec log[ST_LOG_MAX];
 	unsigned int nlog;
 	bool overflow;
@@ -125,7 +125,7 @@ static void st_log(struct st_eng *e, enum st_ev ev, long nr)
 	unsigned long flags;
 
 	/* irqsave: report_reap comes from an RCU callback */
-	spin_lock_irqsave(&c->lock, flags);
+	raw_spin_lock_irqsave(&c->lock, flags);
 	if (c->nlog < ST_LOG_MAX) {
 		c->log[c->nlog].ev = ev;
 		c->log[c->nlog].eng = e->id;
@@ -134,7 +134,7 @@ static void st_log(struct st_eng *e, enum st_ev ev, long nr)
 	} else {
 		c->overflow = true;
 	}
-	spin_unlock_irqrestore(&c->lock, flags);
+	raw_spin_unlock_irqrestore(&c->lock, flags);
 }
 
 static const struct utrace_engine_ops st_ops;
@@ -307,7 +307,7 @@ static struct st_ctx *st_ctx_new(void)
 
 	if (!c)
 		return NULL;
-	spin_lock_init(&c->lock);
+	raw_spin_lock_init(&c->lock);
 	for (i = 0; i < ST_NENG; i++) {
 		c->eng[i].ctx = c;
 		c->eng[i].id = i;
@@ -420,7 +420,7 @@ static void st_dump(struct st_ctx *c, const char *name)
 	if (!buf)
 		return;
 	buf[0] = 0;
-	spin_lock_irqsave(&c->lock, flags);
+	raw_spin_lock_irqsave(&c->lock, flags);
 	for (i = 0; i < c->nlog && len < 1000; i++) {
 		struct st_rec *r = &c->log[i];
 
@@ -430,7 +430,7 @@ static void st_dump(struct st_ctx *c, const char *name)
 		    r->ev == EV_MARK || r->ev == EV_SIGNAL || r->ev == EV_JCTL)
 			len += scnprintf(buf + len, 1024 - len, "%ld", r->nr);
 	}
-	spin_unlock_irqrestore(&c->lock, flags);
+	raw_spin_unlock_irqrestore(&c->lock, flags);
 	pr_info("note: %s: log:%s%s\n", name, buf,
 		c->overflow ? " (overflow)" : "");
 	kfree(buf);
@@ -495,11 +495,11 @@ static unsigned int st_records(struct st_ctx *c, int id, struct st_rec *out)
 	unsigned long flags;
 	unsigned int i, n = 0;
 
-	spin_lock_irqsave(&c->lock, flags);
+	raw_spin_lock_irqsave(&c->lock, flags);
 	for (i = 0; i < c->nlog; i++)
 		if (c->log[i].eng == id)
 			out[n++] = c->log[i];
-	spin_unlock_irqrestore(&c->lock, flags);
+	raw_spin_unlock_irqrestore(&c->lock, flags);
 	return n;
 }
 
